@@ -1,0 +1,34 @@
+/**
+ * `npm start`: serves the built site, building first when the build is missing or older than
+ * any source. HOST and PORT are honoured by the standalone server (default localhost:4321).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const entry = 'dist/server/entry.mjs';
+const sources = ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+const stale = !existsSync(entry) || sources.some((source) => newestMtime(source) > statSync(entry).mtimeMs);
+if (stale) {
+  console.log('正在构建站点（首次启动或源文件已更新）……');
+  const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) {
+    console.error('构建失败，请查看上面的错误信息。');
+    process.exit(build.status ?? 1);
+  }
+}
+
+process.env['PORT'] ??= '4321';
+process.env['HOST'] ??= 'localhost';
+await import(new URL(`../../${entry}`, import.meta.url).href);

@@ -1,0 +1,37 @@
+/**
+ * `npm test`: every test, unit to browser. The browser tests need Debian's Chromium; on a machine
+ * without it, this installs it when it can (root with apt-get) and otherwise says exactly how.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+function sh(command: string, args: string[]): number {
+  return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
+}
+
+if (!existsSync(chromium)) {
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (!canInstall) {
+    console.error(`浏览器测试需要 Chromium，但本机没有 ${chromium}。
+请以 root 运行：apt-get update && apt-get install -y chromium
+（或设置 CHROMIUM_PATH 指向已安装的 Chromium），然后再运行 npm test。`);
+    process.exit(1);
+  }
+  console.log('正在安装浏览器测试所需的 Chromium（apt-get install chromium）……');
+  if (sh('apt-get', ['update']) !== 0 || sh('apt-get', ['install', '-y', 'chromium']) !== 0) {
+    console.error('Chromium 安装失败。请手动运行：apt-get update && apt-get install -y chromium');
+    process.exit(1);
+  }
+}
+
+const extra = process.argv.slice(2);
+const status = sh(process.execPath, [
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--config',
+  'tests/vitest.config.ts',
+  ...extra,
+]);
+process.exit(status);

@@ -1,0 +1,4 @@
+export const prerender = false;
+export function GET(): Response {
+  return new Response('ok');
+}

@@ -1,0 +1,82 @@
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+const run = promisify(execFile);
+
+/**
+ * Builds the real site into a folder of its own, so concurrent test runs never share a dist/.
+ * TEST_SITE_DIR reuses a build made earlier (handy while writing a browser test).
+ */
+export async function buildSite(): Promise<string> {
+  const reuse = process.env['TEST_SITE_DIR'];
+  if (reuse && existsSync(join(reuse, 'server/entry.mjs'))) return resolve(reuse);
+  mkdirSync(join(projectRoot, '.test-build'), { recursive: true });
+  const outDir = mkdtempSync(join(projectRoot, '.test-build', 'site-'));
+  await run(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: projectRoot,
+    env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return outDir;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+export interface RunningSite {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the built standalone server with its own empty data folder, as an organiser would. */
+export async function startSite(siteDir: string, env: Record<string, string> = {}): Promise<RunningSite> {
+  const port = await freePort();
+  const dataDir = env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'baosong-data-'));
+  const child = spawn(process.execPath, [join(siteDir, 'server/entry.mjs')], {
+    cwd: projectRoot,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`site exited early:\n${output}`);
+    try {
+      const response = await fetch(`${url}/`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`site did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    dataDir,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
+  };
+}

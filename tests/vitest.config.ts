@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export default defineConfig({
+  root,
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root,
+          include: ['tests/unit/**/*.test.ts', 'tests/api/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          include: ['tests/e2e/**/*.test.ts'],
+          // One production build per run, shared by every browser test.
+          globalSetup: ['tests/support/global-build.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // Two cores: one Chromium per worker is the most this machine carries without flaking.
+          maxWorkers: 2,
+        },
+      },
+    ],
+  },
+});
