@@ -1,0 +1,33 @@
+/**
+ * The names of the submission form's fields: one contract between the plain HTML form, the
+ * Svelte island that enhances it, the server that parses the multipart body, and the tests.
+ * Numbered fields run from 1: photo_1 … photo_N, essay_1_title, essay_2_title.
+ */
+export const FIELD = {
+  unitId: 'unit_id',
+  code: 'code',
+  /** A random key per attempt; a retried submit with the same key returns the stored version. */
+  idempotencyKey: 'idempotency_key',
+  contactPerson: 'contact_person',
+  contactPhone: 'contact_phone',
+  activityDates: 'activity_dates',
+  /** Repeated checkbox values, one of ACTIVITY_FORMS. */
+  activityForms: 'activity_forms',
+  activityFormsOther: 'activity_forms_other',
+  participants: 'participants',
+  reportBody: 'report_body',
+  /** Optional original report, .docx or .pdf */
+  reportFile: 'report_file',
+  infoText: 'info_text',
+  infoFile: 'info_file',
+} as const;
+
+export const ACTIVITY_FORMS = ['专题会', '座谈会', '交流会', '集中学习', '其他'] as const;
+
+/** A photo file sent with the form itself (no JavaScript). */
+export const photoFileField = (n: number) => `photo_${n}`;
+/** A photo already uploaded by the island; the value is the token /api/uploads returned. */
+export const photoTokenField = (n: number) => `photo_token_${n}`;
+export const photoCaptionField = (n: number) => `photo_caption_${n}`;
+
+export const essayField = (n: number, part: 'title' | 'author' | 'position' | 'body' | 'file') => `essay_${n}_${part}`;
