@@ -12,6 +12,7 @@ export interface Paragraph {
 
 /** One —— item of 主要目标 or of a 专栏. */
 export interface DashItem {
+  /** `art-2-p3` for goals (the paragraph's id), `col-3-i2` for 专栏 items. */
   id: string;
   /** The lead phrase before the first 。 e.g. 经济发展质量效益明显提升 */
   lead: string;
@@ -28,9 +29,13 @@ export interface Article {
   ordinal: string;
   /** Heading without the bracketed ordinal, e.g. 强化工程质量保障 */
   title: string;
-  /** Body paragraphs; the first one starts after the heading's 。 where heading and body share a line. */
+  /**
+   * Body paragraphs in source order; the first one starts after the heading's 。 where heading and
+   * body share a line (print them run-in: （三）增强质量发展创新动能。建立…). Article 2's —— goal
+   * items are paragraphs here too, so the order of the official text is kept.
+   */
   paragraphs: Paragraph[];
-  /** Only article 2 (主要目标) has these. */
+  /** The —— items among the paragraphs (only article 2, 主要目标); ids equal the paragraph ids. */
   goals: DashItem[];
   partId: string;
 }
@@ -66,6 +71,8 @@ export interface Gangyao {
   parts: Part[];
   articles: Article[];
   columns: Column[];
+  /** Articles whose ordinal the source printed with half-width brackets, e.g. (十三); shown as （十三）. */
+  halfWidthArticles: number[];
 }
 
 /** A correction of an extraction error, shown to readers on the about page. */
@@ -144,6 +151,8 @@ export interface RelatedDocument {
   slug: string;
   seed: string;
   title: string;
+  /** True when the source has no title and the site supplied one (shown as 本站拟题). */
+  titleSupplied: boolean;
   /** Date or issuer line when the source has one. */
   meta: string;
   blocks: RelatedBlock[];
