@@ -28,12 +28,12 @@ export function splitFrontmatter(source: string, file: string): FrontmatterSplit
 
 function parseYaml(yamlText: string, file: string): unknown {
   try {
-    return parse(yamlText, { prettyErrors: false });
+    return parse(yamlText);
   } catch (error) {
     if (error instanceof YAMLParseError) {
       // +1: the opening --- line sits above the YAML block in the file.
       const line = (error.linePos?.[0].line ?? 0) + 1;
-      throw new ContentError(file, undefined, `YAML 信息块第 ${line} 行附近格式有误：请检查冒号后的空格、缩进和引号是否成对`);
+      throw new ContentError(file, undefined, `文件第 ${line} 行附近的 YAML 格式有误：请检查冒号后的空格、缩进和引号是否成对`);
     }
     throw error;
   }
