@@ -1,6 +1,6 @@
 /**
  * `npm start`: serves the built site, building first when the build is missing or older than
- * any source. HOST and PORT are honoured by the standalone server (default localhost:4321).
+ * any source. HOST and PORT are honoured (default localhost:4321).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -29,6 +29,5 @@ if (stale) {
   }
 }
 
-process.env['PORT'] ??= '4321';
-process.env['HOST'] ??= 'localhost';
-await import(new URL(`../../${entry}`, import.meta.url).href);
+process.argv[2] = 'dist';
+await import('./serve.ts');

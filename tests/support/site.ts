@@ -44,11 +44,11 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
-/** Starts the built standalone server with its own empty data folder, as an organiser would. */
+/** Starts the built site the way `npm start` serves it, with its own empty data folder. */
 export async function startSite(siteDir: string, env: Record<string, string> = {}): Promise<RunningSite> {
   const port = await freePort();
   const dataDir = env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'baosong-data-'));
-  const child = spawn(process.execPath, [join(siteDir, 'server/entry.mjs')], {
+  const child = spawn(process.execPath, [join(projectRoot, 'src/cli/serve.ts'), siteDir], {
     cwd: projectRoot,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
