@@ -3,8 +3,10 @@
  * decoded pixels so the result stands upright. Pure, shared by the form and its tests.
  */
 
-/** Photos are sent at most this long on their long edge: plenty for print, a tenth of the bytes. */
-export const MAX_LONG_EDGE = 2560;
+import { LIMITS } from './limits.ts';
+
+/** Photos leave the phone at most as long on their long edge as the server stores them. */
+export const MAX_LONG_EDGE: number = LIMITS.photoEdge;
 
 export interface Size {
   width: number;
