@@ -1,4 +1,0 @@
-export const prerender = false;
-export function GET(): Response {
-  return new Response('ok');
-}
