@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 import { BODY_HAN_LIMITS, NOTE_KINDS, NOTE_SCHEMAS, termSchema, type NoteKind } from './annotation-schema.ts';
 import { ContentError } from './content-error.ts';
-import { projectRoot } from './content-root.ts';
+import { projectRoot } from './corpus.ts';
 import { checkFrontmatter } from './frontmatter-check.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import { renderMarkdown, type RenderedMarkdown } from './markdown.ts';
