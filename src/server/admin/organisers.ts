@@ -1,0 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { isPasswordHash } from './passwords.ts';
+
+/** An account that may sign in to the organiser console. Only the password hash is ever held. */
+export interface Organiser {
+  username: string;
+  passwordHash: string;
+}
+
+export interface OrganiserConfig {
+  organisers: Organiser[];
+  /** Chinese notes about entries that were skipped, for the server log. */
+  problems: string[];
+}
+
+const USERNAME = /^[^\s:;]{1,32}$/u;
+
+export function isValidUsername(name: string): boolean {
+  return USERNAME.test(name);
+}
+
+function accept(source: string, username: string, hash: string, into: OrganiserConfig): void {
+  if (!isValidUsername(username)) {
+    into.problems.push(`${source}：用户名“${username}”无效（1–32 个字符，不能含空格、冒号或分号），已忽略。`);
+  } else if (!isPasswordHash(hash)) {
+    into.problems.push(`${source}：账号“${username}”的口令散列格式不对，已忽略。请用 npm run admin -- add ${username} 重新生成。`);
+  } else {
+    into.organisers = into.organisers.filter((o) => o.username !== username);
+    into.organisers.push({ username, passwordHash: hash });
+  }
+}
+
+/** ADMIN_USERS: `name:hash;name2:hash` (whitespace and newlines around entries are ignored). */
+export function parseAdminUsers(value: string, into: OrganiserConfig = { organisers: [], problems: [] }): OrganiserConfig {
+  for (const entry of value.split(/[;\n]/)) {
+    const trimmed = entry.trim();
+    if (!trimmed) continue;
+    const colon = trimmed.indexOf(':');
+    if (colon < 0) {
+      into.problems.push('环境变量 ADMIN_USERS：每个账号应写成“用户名:散列”，用分号分隔；有一项缺少冒号，已忽略。');
+      continue;
+    }
+    accept('环境变量 ADMIN_USERS', trimmed.slice(0, colon).trim(), trimmed.slice(colon + 1).trim(), into);
+  }
+  return into;
+}
+
+/** content/campaign/organisers.yaml: `organisers: [{ username, password_hash }]`. */
+export function parseOrganisersYaml(text: string, into: OrganiserConfig = { organisers: [], problems: [] }): OrganiserConfig {
+  const source = 'content/campaign/organisers.yaml';
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch {
+    into.problems.push(`${source} 不是有效的 YAML，其中的账号均未启用。`);
+    return into;
+  }
+  const list = (data as { organisers?: unknown } | null)?.organisers ?? [];
+  if (!Array.isArray(list)) {
+    into.problems.push(`${source}：organisers 应是列表，其中的账号均未启用。`);
+    return into;
+  }
+  for (const item of list) {
+    const entry = (item ?? {}) as Record<string, unknown>;
+    if ('password' in entry) {
+      into.problems.push(`${source}：发现明文口令 password，已忽略该账号；只允许填写 password_hash。`);
+      continue;
+    }
+    accept(source, String(entry['username'] ?? ''), String(entry['password_hash'] ?? ''), into);
+  }
+  return into;
+}
+
+/** The configured accounts: the YAML file first, then ADMIN_USERS, which wins for the same name. */
+export function loadOrganiserConfig(env: NodeJS.ProcessEnv = process.env): OrganiserConfig {
+  const config: OrganiserConfig = { organisers: [], problems: [] };
+  const file = resolve(env['ORGANISERS_FILE'] ?? 'content/campaign/organisers.yaml');
+  if (existsSync(file)) parseOrganisersYaml(readFileSync(file, 'utf8'), config);
+  if (env['ADMIN_USERS']) parseAdminUsers(env['ADMIN_USERS'], config);
+  return config;
+}
