@@ -51,11 +51,6 @@ export function loadTerms(): Term[] {
   return termsCache;
 }
 
-/** All notes of one target, in kind order (释义, 发布会, 对照, 水利). */
-export function notesFor(target: string): Note[] {
-  return loadNotes().filter((note) => note.target === target);
-}
-
 /** Reads content/notes/<kind>/*.md; exported for tests with their own folders. */
 export function readNotes(notesDir: string): Note[] {
   const notes: Note[] = [];
