@@ -25,5 +25,13 @@ export default defineConfig({
   vite: {
     build: { target: legacyTarget, cssTarget: legacyTarget },
     esbuild: { target: legacyTarget },
+    // Astro sets the client environment's build.target to esnext after reading the options above,
+    // which would ship ?. and ??= to Chromium 78; this hook runs later and restores the target.
+    plugins: [
+      {
+        name: 'legacy-client-target',
+        configEnvironment: (name) => (name === 'client' ? { build: { target: legacyTarget, cssTarget: legacyTarget } } : undefined),
+      },
+    ],
   },
 });
