@@ -27,6 +27,8 @@ export interface SearchDoc {
   href: string;
   /** Plain text, paragraphs joined by newlines. */
   text: string;
+  /** Glossary terms only: other exact names of the term, as printed. */
+  aliases?: string[];
 }
 
 /** What /search-data.json carries: the documents, from which the index is built or loaded. */
