@@ -1,0 +1,64 @@
+/**
+ * Turns a search outcome into what a result list shows, identically on the server (no JS) and in
+ * the island (search as you type): labelled results with highlighted titles and snippets.
+ */
+import type { SearchOutcome } from './search-engine.ts';
+import { highlight, type SnippetPart } from './search-snippet.ts';
+import { searchKindLabels, searchKinds, type SearchDoc, type SearchKind } from './search-types.ts';
+import { suggestionsFor } from './search-suggest.ts';
+
+export interface ResultView {
+  id: string;
+  kind: SearchKind;
+  kindLabel: string;
+  context: string;
+  href: string;
+  title: SnippetPart[];
+  snippet: SnippetPart[];
+}
+
+export interface SearchView {
+  query: string;
+  mode: SearchOutcome['mode'];
+  /** All matching sections, also those beyond the ones shown. */
+  total: number;
+  results: ResultView[];
+  counts: { kind: SearchKind; label: string; count: number }[];
+  /** Offered when nothing was found. */
+  suggestions: string[];
+}
+
+/** Results shown at once; readers refine rather than page through. */
+export const shownResults = 30;
+const snippetLength = 90;
+
+export function presentSearch(outcome: SearchOutcome, glossaryTerms: readonly string[], kind?: SearchKind): SearchView {
+  const counts = searchKinds
+    .map((k) => ({ kind: k, label: searchKindLabels[k], count: outcome.hits.filter((hit) => hit.doc.kind === k).length }))
+    .filter((c) => c.count > 0);
+  const hits = kind ? outcome.hits.filter((hit) => hit.doc.kind === kind) : outcome.hits;
+  return {
+    query: outcome.query,
+    mode: outcome.mode,
+    total: hits.length,
+    results: hits.slice(0, shownResults).map(({ doc }) => presentDoc(doc, outcome.query)),
+    counts,
+    suggestions: outcome.mode === 'none' ? suggestionsFor(outcome.query, glossaryTerms) : [],
+  };
+}
+
+function presentDoc(doc: SearchDoc, query: string): ResultView {
+  return {
+    id: doc.id,
+    kind: doc.kind,
+    kindLabel: searchKindLabels[doc.kind],
+    context: doc.context,
+    href: doc.href,
+    title: highlight(doc.title, query),
+    snippet: highlight(doc.text, query, snippetLength),
+  };
+}
+
+export function glossaryTermsOf(docs: readonly SearchDoc[]): string[] {
+  return docs.filter((doc) => doc.kind === 'term').map((doc) => doc.title);
+}

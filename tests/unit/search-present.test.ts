@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { loadSearchDocs } from '../../src/reading/search-docs.ts';
+import { docsMap, search } from '../../src/shared/search-engine.ts';
+import { buildSearchIndex } from '../../src/shared/search-index.ts';
+import { glossaryTermsOf, presentSearch, shownResults } from '../../src/shared/search-present.ts';
+import { popularQueries, suggestionsFor } from '../../src/shared/search-suggest.ts';
+
+const docs = loadSearchDocs();
+const index = buildSearchIndex(docs);
+const byId = docsMap(docs);
+const glossary = glossaryTermsOf(docs);
+const view = (query: string, kind?: Parameters<typeof presentSearch>[2]) => presentSearch(search(index, byId, query), glossary, kind);
+
+describe('presenting search results', () => {
+  it('labels each result with its kind in Chinese and links to its anchor', () => {
+    const first = view('首席质量官').results.find((r) => r.kind === 'gangyao')!;
+    expect(first).toMatchObject({ kindLabel: '纲要原文', href: '/gangyao/#art-20' });
+    expect(first.snippet.filter((p) => p.mark).map((p) => p.text)).toContain('首席质量官');
+  });
+
+  it('counts results per kind and filters by kind on request', () => {
+    const all = view('首席质量官');
+    const gangyaoCount = all.counts.find((c) => c.kind === 'gangyao')!.count;
+    const onlyGangyao = view('首席质量官', 'gangyao');
+    expect(onlyGangyao.total).toBe(gangyaoCount);
+    expect(onlyGangyao.results.every((r) => r.kind === 'gangyao')).toBe(true);
+  });
+
+  it(`shows at most ${shownResults} results but reports how many there are`, () => {
+    const many = view('质量');
+    expect(many.results).toHaveLength(shownResults);
+    expect(many.total).toBeGreaterThan(shownResults);
+  });
+
+  it('offers suggestions only when nothing was found', () => {
+    expect(view('元宇宙').suggestions.length).toBeGreaterThan(0);
+    expect(view('首席质量官').suggestions).toEqual([]);
+  });
+
+  it('suggests glossary terms that share a word with the query before the popular queries', () => {
+    expect(suggestionsFor('质量区块链', ['首席质量官', '计量'])[0]).toBe('首席质量官');
+    expect(suggestionsFor('足球', ['计量'])).toEqual([...popularQueries]);
+  });
+
+  it('suggests only queries that themselves find something', () => {
+    for (const suggestion of [...popularQueries, ...suggestionsFor('区块链', glossary), ...suggestionsFor('质量足球', glossary)]) {
+      expect(search(index, byId, suggestion).mode, suggestion).toBe('all');
+    }
+  });
+});
