@@ -91,3 +91,8 @@ export function loadCampaign(options: LoadOptions = {}): Campaign {
   }
   return { ...parsed.data, deadlineAt, overriddenBy };
 }
+
+/** 市水利局水利工程建设与监督科（李述虎，电话 2079642、18737374374）: who to call, for messages. */
+export function contactLine(campaign: Pick<CampaignConfig, 'office' | 'contact'>): string {
+  return `${campaign.office}（${campaign.contact.name}，电话 ${campaign.contact.phones.join('、')}）`;
+}

@@ -31,8 +31,11 @@ const deadlineSchema = z.object({
 
 const requirementsSchema = z
   .object({
-    /** 情况汇报: 'required' refuses a submission without it (typed or attached); 'optional' does not. Default required. */
-    report: z.enum(['required', 'optional']).default('required'),
+    /**
+     * 情况汇报 is always required: the shared submission rules (src/shared/submission-rules.ts) refuse
+     * a submission without its text, in the form and on the server alike. Kept here so the file says so.
+     */
+    report: z.literal('required').default('required'),
     photos: z.object({
       /** Fewest photos the notice expects; fewer are accepted but listed as missing. 0-24, default 1. */
       min: z.number().int().min(0).max(24).default(1),
