@@ -1,0 +1,135 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { CODE_ALPHABET, CODE_LENGTH, generateCode, issueCodes, verifyUnitCode } from '../../src/server/codes.ts';
+import { listUnits, seedUnits } from '../../src/server/units.ts';
+import { testContext, unitWithCode } from './support.ts';
+
+const run = promisify(execFile);
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+describe('报送码', () => {
+  it('are 10 characters from an alphabet without 0, O, 1, I or L', () => {
+    for (let i = 0; i < 200; i++) {
+      const code = generateCode();
+      expect(code).toHaveLength(CODE_LENGTH);
+      expect(code).toMatch(/^[A-HJKMNP-Z2-9]+$/);
+    }
+    expect(CODE_ALPHABET).not.toMatch(/[0O1IL]/);
+  });
+
+  it('are stored only as scrypt hashes and issued to units that have none', async () => {
+    const context = testContext();
+    const issued = await issueCodes(context.db);
+    expect(issued).toHaveLength(listUnits(context.db).length);
+    const row = context.db.prepare('SELECT code_hash FROM units WHERE id = ?').get(issued[0]!.unit.id) as { code_hash: string };
+    expect(row.code_hash.startsWith('scrypt$')).toBe(true);
+    expect(row.code_hash).not.toContain(issued[0]!.code);
+    expect(await issueCodes(context.db)).toEqual([]);
+  });
+
+  it('accept the right code typed in lower case with spaces', async () => {
+    const context = testContext();
+    const { unitId, code } = await unitWithCode(context);
+    const typed = `${code.slice(0, 5).toLowerCase()} ${code.slice(5)}`;
+    const check = await verifyUnitCode(context.db, { unitId: String(unitId), code: typed, address: '10.0.0.1', now: context.now, contact: '市水利局' });
+    expect(check.ok).toBe(true);
+  });
+
+  it('stop working once a new code is issued', async () => {
+    const context = testContext();
+    const { unitId, code } = await unitWithCode(context);
+    const [renewed] = await issueCodes(context.db, [unitId]);
+    const attempt = { unitId: String(unitId), address: '10.0.0.1', now: context.now, contact: '市水利局' };
+    expect((await verifyUnitCode(context.db, { ...attempt, code })).ok).toBe(false);
+    expect((await verifyUnitCode(context.db, { ...attempt, code: renewed!.code })).ok).toBe(true);
+  });
+
+  it('refuse a wrong code with a Chinese message that explains the alphabet', async () => {
+    const context = testContext();
+    const { unitId } = await unitWithCode(context);
+    const check = await verifyUnitCode(context.db, { unitId: String(unitId), code: 'ABCDEFGHJK', address: '10.0.0.1', now: context.now, contact: '市水利局' });
+    expect(check).toMatchObject({ ok: false, status: 401, field: 'code' });
+    if (!check.ok) expect(check.message).toContain('报送码不正确');
+  });
+
+  it('tell a unit without a code whom to ask', async () => {
+    const context = testContext();
+    const unit = listUnits(context.db)[0]!;
+    const check = await verifyUnitCode(context.db, { unitId: String(unit.id), code: 'ABCDEFGHJK', address: '10.0.0.1', now: context.now, contact: '市水利局水利工程建设与监督科（李述虎）' });
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.message).toContain('李述虎');
+  });
+
+  it('are locked for a unit after 10 wrong guesses in 15 minutes, even with the right code, and say when to retry', async () => {
+    const context = testContext();
+    const { unitId, code } = await unitWithCode(context);
+    const attempt = (guess: string, minutesLater: number, address: string) =>
+      verifyUnitCode(context.db, {
+        unitId: String(unitId),
+        code: guess,
+        address,
+        now: new Date(context.now.getTime() + minutesLater * 60_000),
+        contact: '市水利局',
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt('WRONGCODE2', 0, `10.0.1.${i}`)).ok).toBe(false);
+    const locked = await attempt(code, 1, '10.0.2.1');
+    expect(locked).toMatchObject({ ok: false, status: 429 });
+    if (!locked.ok) expect(locked.message).toMatch(/约 14 分钟后（北京时间 2030年6月1日 10:15 以后）/);
+    expect((await attempt(code, 16, '10.0.2.1')).ok).toBe(true);
+  });
+
+  it('are locked for an address after 30 wrong guesses across units', async () => {
+    const context = testContext();
+    const units = listUnits(context.db).slice(0, 4);
+    await issueCodes(context.db, units.map((unit) => unit.id));
+    for (let i = 0; i < 30; i++) {
+      await verifyUnitCode(context.db, { unitId: String(units[i % 4]!.id), code: 'WRONGCODE2', address: '10.9.9.9', now: context.now, contact: '' });
+    }
+    const next = await verifyUnitCode(context.db, { unitId: String(units[0]!.id), code: 'WRONGCODE2', address: '10.9.9.9', now: context.now, contact: '' });
+    expect(next).toMatchObject({ ok: false, status: 429 });
+    const elsewhere = await verifyUnitCode(context.db, { unitId: String(units[0]!.id), code: 'WRONGCODE2', address: '10.9.9.8', now: context.now, contact: '' });
+    expect(elsewhere).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('are printed by npm run codes as an Excel-ready CSV, once per unit, and all anew with --all', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baosong-codes-'));
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const first = await run(process.execPath, ['src/cli/codes.ts'], { cwd: projectRoot, env });
+    expect(first.stdout.startsWith('\uFEFF单位,报送码\r\n')).toBe(true);
+    const rows = first.stdout.trim().split('\r\n').slice(1);
+    expect(rows).toHaveLength(22);
+    expect(rows[0]).toMatch(/^卫辉市水利局,[A-HJKMNP-Z2-9]{10}$/);
+    expect(first.stderr).toContain('示例数据');
+
+    const again = await run(process.execPath, ['src/cli/codes.ts'], { cwd: projectRoot, env });
+    expect(again.stdout).toBe('\uFEFF单位,报送码\r\n');
+    expect(again.stderr).toContain('--all');
+
+    const all = await run(process.execPath, ['src/cli/codes.ts', '--all'], { cwd: projectRoot, env });
+    const renewed = all.stdout.trim().split('\r\n').slice(1);
+    expect(renewed).toHaveLength(22);
+    expect(renewed[0]).not.toBe(rows[0]);
+  });
+});
+
+describe('units', () => {
+  it('are copied from the campaign once and never duplicated nor brought back', () => {
+    const context = testContext();
+    const before = listUnits(context.db).length;
+    expect(before).toBe(context.campaign.units.list.length);
+    context.db.prepare('DELETE FROM units WHERE name = ?').run('卫辉市水利局');
+    expect(seedUnits(context.db, context.campaign)).toBe(0);
+    expect(listUnits(context.db)).toHaveLength(before - 1);
+  });
+
+  it('come in the configured order with their categories', () => {
+    const context = testContext();
+    const units = listUnits(context.db);
+    expect(units[0]).toMatchObject({ name: '卫辉市水利局', category: '县（市、区）水利局', hasCode: false });
+    expect(units.at(-1)).toMatchObject({ category: '局属建管局' });
+  });
+});
