@@ -103,6 +103,8 @@ export interface SubmissionFormProps {
   revising?: { number: string; versionNo: number; submittedAtIso: string };
   /** Names the IndexedDB draft; a new campaign must not restore an old campaign's draft. */
   draftNamespace: string;
+  /** Who to call once submissions are closed, e.g. 市水利局水利工程建设与监督科 李述虎 2079642. */
+  organiserContact?: string;
 }
 
 /** Where the island talks to the server. */

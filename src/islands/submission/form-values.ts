@@ -1,0 +1,41 @@
+/**
+ * Reading the form's kept values, which arrive from the server as text or lists of text.
+ */
+import { FIELD, essayField, photoCaptionField } from '../../shared/submission-fields.ts';
+import { ERROR_KEY } from '../../shared/submission-form.ts';
+
+export function textValue(values: Record<string, string | string[]>, name: string): string {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function hasAnyValue(values: Record<string, string | string[] | undefined>): boolean {
+  return Object.keys(values).some((name) => {
+    const value = values[name];
+    return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
+  });
+}
+
+/** Error keys in the order their fields appear on the page. */
+export function errorOrder(essayCount: number, photoCount: number): string[] {
+  const order: string[] = [
+    FIELD.unitId,
+    FIELD.code,
+    FIELD.contactPerson,
+    FIELD.contactPhone,
+    FIELD.activityDates,
+    FIELD.activityForms,
+    FIELD.activityFormsOther,
+    FIELD.participants,
+    FIELD.reportBody,
+    FIELD.reportFile,
+    FIELD.infoText,
+    FIELD.infoFile,
+    ERROR_KEY.photos,
+  ];
+  for (let n = 1; n <= photoCount; n++) order.push(photoCaptionField(n));
+  for (let n = 1; n <= essayCount; n++) {
+    order.push(essayField(n, 'title'), essayField(n, 'author'), essayField(n, 'position'), essayField(n, 'body'), essayField(n, 'file'), ERROR_KEY.essay(n));
+  }
+  return order;
+}
