@@ -67,7 +67,11 @@ export function validateSubmission(input: RulesInput): Record<string, string> {
   if (forms.includes('其他') && other === '') errors[FIELD.activityFormsOther] = '选择了“其他”，请写明是什么形式。';
   else if (other.length > TEXT_LIMITS.activity_forms_other) errors[FIELD.activityFormsOther] = tooLong('其他形式', TEXT_LIMITS.activity_forms_other);
   required(FIELD.participants, '请填写参加人员，如：局党组成员及全体干部职工，共 45 人。', TEXT_LIMITS.participants, '参加人员');
-  required(FIELD.reportBody, '请填写情况汇报正文（可从 Word 中复制粘贴）。', TEXT_LIMITS.report_body, '情况汇报');
+  const report = text(values, FIELD.reportBody);
+  if (report.length > TEXT_LIMITS.report_body) errors[FIELD.reportBody] = tooLong('情况汇报', TEXT_LIMITS.report_body);
+  else if (report === '' && !input.filesPresent.has(FIELD.reportFile)) {
+    errors[FIELD.reportBody] = '请填写情况汇报正文（可从 Word 中复制粘贴），或上传汇报原件。';
+  }
 
   const info = text(values, FIELD.infoText);
   if (info.length > TEXT_LIMITS.info_text) errors[FIELD.infoText] = tooLong('工作信息', TEXT_LIMITS.info_text);

@@ -84,6 +84,16 @@ describe('checking a submission before it is sent', () => {
     expect(validateSubmission(input)['essay_1']).toBeUndefined();
   });
 
+  it('takes the 情况汇报 as pasted text or as an uploaded original, but not neither', () => {
+    const uploaded = complete();
+    uploaded.values = { ...uploaded.values, report_body: '' };
+    uploaded.filesPresent = new Set(['essay_2_file', 'report_file']);
+    expect(validateSubmission(uploaded)).toEqual({});
+    const missing = complete();
+    missing.values = { ...missing.values, report_body: ' ' };
+    expect(validateSubmission(missing)['report_body']).toContain('上传汇报原件');
+  });
+
   it('tells how long a text may be when it is too long', () => {
     const input = complete();
     input.values = { ...input.values, contact_person: '王'.repeat(21) };
