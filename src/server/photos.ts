@@ -126,5 +126,5 @@ export async function processPhoto(path: string, originalName: string): Promise<
     return photoQueue.run(() => processRaster(path, originalName, kind));
   }
   if (kind === 'heif') return photoQueue.run(() => processHeif(path, originalName));
-  throw new FileRefused(`${label(originalName)}${refusedFormat[kind] ?? refusedFormat.unknown}`, 415);
+  throw new FileRefused(`${label(originalName)}${refusedFormat[kind] ?? refusedFormat.unknown}`, kind === 'empty' ? 422 : 415);
 }

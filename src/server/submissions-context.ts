@@ -1,0 +1,41 @@
+/**
+ * What every submission handler needs: the database (with the configured units in it), the data
+ * folder, the campaign, the time and the client's address. Routes build it with
+ * submissionContext(); tests build their own with a temporary database and folder.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { formatBeijing, isLate } from '../shared/deadline.ts';
+import { contactLine, loadCampaign, type Campaign } from './campaign.ts';
+import { database, dataDir } from './db.ts';
+import { seedUnits } from './units.ts';
+
+export interface SubmissionContext {
+  db: DatabaseSync;
+  dataDir: string;
+  campaign: Campaign;
+  now: Date;
+  /** The client's address, for rate limits. */
+  address: string;
+}
+
+let campaign: Campaign | undefined;
+
+/** The context for an on-demand route: the shared database, DATA_DIR, the campaign loaded once. */
+export function submissionContext(address: string): SubmissionContext {
+  campaign ??= loadCampaign();
+  const db = database();
+  seedUnits(db, campaign);
+  return { db, dataDir: dataDir(), campaign, now: new Date(), address };
+}
+
+export const contactOf = (context: SubmissionContext) => contactLine(context.campaign);
+
+/** The Chinese refusal when the deadline has passed and the campaign takes nothing late; else undefined. */
+export function lateRefusal(context: SubmissionContext): string | undefined {
+  const { campaign: c, now } = context;
+  if (c.latePolicy !== 'refuse' || !isLate(now, c.deadlineAt)) return undefined;
+  return `报送已于 ${formatBeijing(c.deadlineAt)}（${c.deadline.label}）截止，系统不再接收新的报送和修改。如确需补报，请联系${contactOf(context)}。`;
+}
+
+/** Receipt numbers start with the deadline's year: BS2023-0001. */
+export const numberPrefix = (context: SubmissionContext) => `BS${context.campaign.deadline.date.slice(0, 4)}`;

@@ -1,0 +1,81 @@
+/**
+ * The JSON endpoints of the enhanced form: the final submit (POST /api/submissions) and reopening
+ * the current version (POST /api/submissions/current). Each takes a real Request and answers with
+ * a Response, so tests call them exactly as the server does.
+ */
+import type { ReopenResult, SubmitResult } from '../shared/submission-form.ts';
+import { verifyUnitCode } from './codes.ts';
+import { contactOf, lateRefusal, type SubmissionContext } from './submissions-context.ts';
+import { receiveSubmission } from './submissions-receive.ts';
+import { reopenCurrent } from './submissions-reopen.ts';
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  });
+}
+
+/** POST /api/submissions → 200 {receiptUrl} | 4xx {errors, formError}. */
+export async function submitApi(request: Request, context: SubmissionContext): Promise<Response> {
+  const outcome = await receiveSubmission(request, context);
+  if (outcome.kind === 'stored') return json({ receiptUrl: outcome.receiptUrl } satisfies SubmitResult);
+  if (outcome.kind === 'refused') return json({ errors: {}, formError: outcome.message } satisfies SubmitResult, outcome.status);
+  const body: SubmitResult = { errors: outcome.errors, ...(outcome.formError ? { formError: outcome.formError } : {}) };
+  return json(body, outcome.status);
+}
+
+const SMALL_FORM_BYTES = 16 * 1024;
+
+/** A small urlencoded or multipart body (unit and code), read with a hard size cap. */
+export async function readSmallForm(request: Request): Promise<URLSearchParams | FormData | undefined> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > SMALL_FORM_BYTES || !request.body) return undefined;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > SMALL_FORM_BYTES) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const type = request.headers.get('content-type') ?? '';
+  try {
+    return await new Response(Buffer.concat(chunks), { headers: { 'content-type': type } }).formData();
+  } catch {
+    return undefined;
+  }
+}
+
+export type CheckedReopen = { ok: true; reopened: NonNullable<ReturnType<typeof reopenCurrent>> } | { ok: false; status: number; error: string };
+
+/** Checks unit and code from a small form, then reopens the unit's current version. */
+export async function reopenFromForm(request: Request, context: SubmissionContext): Promise<CheckedReopen> {
+  const form = await readSmallForm(request);
+  if (!form) return { ok: false, status: 400, error: '请选择报送单位并填写报送码。' };
+  const late = lateRefusal(context);
+  if (late) return { ok: false, status: 403, error: late };
+  const check = await verifyUnitCode(context.db, {
+    unitId: String(form.get('unit_id') ?? ''),
+    code: String(form.get('code') ?? ''),
+    address: context.address,
+    now: context.now,
+    contact: contactOf(context),
+  });
+  if (!check.ok) return { ok: false, status: check.status, error: check.message };
+  const reopened = reopenCurrent(context, check.unit.id);
+  if (!reopened) return { ok: false, status: 404, error: `${check.unit.name}还没有报送过材料，请直接填写下面的表单。` };
+  return { ok: true, reopened };
+}
+
+/** POST /api/submissions/current → 200 ReopenResult | 4xx {error}. */
+export async function reopenApi(request: Request, context: SubmissionContext): Promise<Response> {
+  const result = await reopenFromForm(request, context);
+  if (!result.ok) return json({ error: result.error } satisfies ReopenResult, result.status);
+  return json(result.reopened satisfies ReopenResult);
+}

@@ -1,0 +1,147 @@
+import { deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { uploadApi } from '../../src/server/submissions-uploads.ts';
+import { stagedFileResponse } from '../../src/server/submissions-files.ts';
+import { LIMITS } from '../../src/shared/limits.ts';
+import { blob, count, docx, formData, jpeg, leftoverTempFiles, pdf, postRequest, testContext, unitWithCode } from './support.ts';
+import type { SubmissionContext } from '../../src/server/submissions-context.ts';
+
+const CHINESE = /[\u4e00-\u9fa5]/;
+
+async function upload(context: SubmissionContext, auth: { unitId: number; code: string }, kind: string, file: Blob, name: string) {
+  const body = formData([['unit_id', String(auth.unitId)], ['code', auth.code], ['kind', kind]], [['file', file, name]]);
+  const response = await uploadApi(postRequest('/api/uploads', body), context);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+function bombPng(): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    // libvips reads the header before checking CRCs, so a zero CRC is enough here.
+    return Buffer.concat([length, Buffer.from(type, 'latin1'), data, Buffer.alloc(4)]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(30000, 0);
+  header.writeUInt32BE(30000, 4);
+  header[8] = 8;
+  header[9] = 2;
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('uploading one photo or attachment', () => {
+  it('stores a photo and answers with a token, a thumbnail only its token opens, and the stored size', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const { status, body } = await upload(context, auth, 'photo', blob(await jpeg(3000, 2000), 'image/jpeg'), '现场.jpg');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ width: 2560, height: 1707 });
+    expect(body['thumbUrl']).toBe(`/api/uploads/${body['token']}/thumb`);
+
+    const thumb = stagedFileResponse(context.db, context.dataDir, String(body['token']), 'thumb');
+    expect(thumb.status).toBe(200);
+    expect(thumb.headers.get('content-type')).toBe('image/jpeg');
+    expect((await sharp(Buffer.from(await thumb.arrayBuffer())).metadata()).width).toBe(480);
+    expect(stagedFileResponse(context.db, context.dataDir, 'x'.repeat(24), 'thumb').status).toBe(404);
+    expect(leftoverTempFiles(context.dataDir)).toEqual([]);
+  });
+
+  it('stores a Word document and a PDF as sent', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const word = await upload(context, auth, 'essay_1_file', blob(await docx()), '学习体会.docx');
+    expect(word).toMatchObject({ status: 200, body: { name: '学习体会.docx' } });
+    const report = await upload(context, auth, 'report_file', blob(pdf()), '情况汇报.pdf');
+    expect(report.status).toBe(200);
+    const file = stagedFileResponse(context.db, context.dataDir, String(report.body['token']), 'file');
+    expect(Buffer.from(await file.arrayBuffer()).equals(pdf())).toBe(true);
+  });
+
+  it.each([
+    ['a pixel bomb', () => bombPng(), 'bomb.png', 413],
+    ['a truncated JPEG', async () => (await jpeg(1600, 1200)).subarray(0, 5000), 'cut.jpg', 422],
+    ['HTML renamed .jpg', () => Buffer.from('<html><body onload="alert(1)"></body></html>'), 'photo.jpg', 415],
+    ['an SVG with a script', () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'a.svg', 415],
+    ['a zero-byte file', () => Buffer.alloc(0), 'empty.jpg', 422],
+    ['a program', () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46]), Buffer.alloc(100)]), 'run.jpg', 415],
+  ])('answers %s sent as a photo with a Chinese message and a 4xx, storing nothing', async (_name, make, filename, status) => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const result = await upload(context, auth, 'photo', blob(await make()), filename);
+    expect(result.status).toBe(status);
+    expect(String(result.body['error'])).toMatch(CHINESE);
+    expect(count(context, 'staged_uploads')).toBe(0);
+    expect(leftoverTempFiles(context.dataDir)).toEqual([]);
+  });
+
+  it.each([
+    ['a zip that is not a Word document', async () => {
+      const { default: yazl } = await import('yazl');
+      const zip = new yazl.ZipFile();
+      zip.addBuffer(Buffer.from('hello'), 'readme.txt');
+      zip.end();
+      const chunks: Buffer[] = [];
+      for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    }, '不是 Word 文档'],
+    ['an old .doc', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), '另存为'],
+    ['a PDF cut off during upload', async () => pdf().subarray(0, 60), '不完整'],
+    ['a Word document cut off during upload', async () => (await docx()).subarray(0, 3000), '不完整'],
+    ['a photo', async () => jpeg(100, 100), '活动照片'],
+  ])('refuses %s as an attachment and says what to send', async (_name, make, words) => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const result = await upload(context, auth, 'report_file', blob(await make()), 'attachment.docx');
+    expect(result.status).toBeGreaterThanOrEqual(400);
+    expect(result.status).toBeLessThan(500);
+    expect(String(result.body['error'])).toContain(words);
+  });
+
+  it('refuses a wrong code with 401 and keeps nothing', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const result = await upload(context, { ...auth, code: 'WRONGCODE2' }, 'photo', blob(await jpeg(200, 200)), 'a.jpg');
+    expect(result.status).toBe(401);
+    expect(String(result.body['error'])).toContain('报送码不正确');
+    expect(count(context, 'files')).toBe(0);
+    expect(leftoverTempFiles(context.dataDir)).toEqual([]);
+  });
+
+  it('slows a guesser down: after 10 wrong codes even the right one waits, with 429', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    for (let i = 0; i < 10; i++) {
+      expect((await upload(context, { ...auth, code: 'WRONGCODE2' }, 'photo', blob(await jpeg(50, 50)), 'a.jpg')).status).toBe(401);
+    }
+    const locked = await upload(context, auth, 'photo', blob(await jpeg(50, 50)), 'a.jpg');
+    expect(locked.status).toBe(429);
+    expect(String(locked.body['error'])).toContain('分钟后');
+  });
+
+  it('stops a photo over 30 MB while it streams in and answers 413 in Chinese', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const huge = Buffer.alloc(LIMITS.photoBytes + 1024 * 1024, 0xff);
+    const result = await upload(context, auth, 'photo', blob(huge), 'huge.jpg');
+    expect(result.status).toBe(413);
+    expect(String(result.body['error'])).toContain('30 MB');
+    expect(leftoverTempFiles(context.dataDir)).toEqual([]);
+  });
+
+  it('refuses an unknown kind of upload', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const result = await upload(context, auth, 'avatar', blob(await jpeg(50, 50)), 'a.jpg');
+    expect(result.status).toBe(400);
+    expect(String(result.body['error'])).toMatch(CHINESE);
+  });
+
+  it('refuses uploads after the deadline when the campaign takes nothing late', async () => {
+    const context = testContext({ deadline: '2030-05-31T18:00', latePolicy: 'refuse' });
+    const auth = await unitWithCode(context);
+    const result = await upload(context, auth, 'photo', blob(await jpeg(50, 50)), 'a.jpg');
+    expect(result.status).toBe(403);
+    expect(String(result.body['error'])).toContain('2030年5月31日 18:00');
+  });
+});
