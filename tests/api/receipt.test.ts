@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { signedFileResponse } from '../../src/server/submissions-files.ts';
+import { fileUrl, receiptToken } from '../../src/server/submissions-links.ts';
+import { missingItems } from '../../src/server/submissions-missing.ts';
+import { receiptView } from '../../src/server/submissions-receipt.ts';
+import { storeVersion, type VersionInput } from '../../src/server/submissions-store.ts';
+import { insertFileRow, persistFile } from '../../src/server/files.ts';
+import { jpeg, testContext, unitWithCode } from './support.ts';
+import type { SubmissionContext } from '../../src/server/submissions-context.ts';
+
+async function storedPhotoIds(context: SubmissionContext) {
+  const photo = await persistFile(context.dataDir, { buffer: await jpeg(300, 200) }, 'jpg');
+  const id = insertFileRow(context.db, photo, 'image/jpeg', '现场.jpg', context.now);
+  return { fileId: id, thumbFileId: id, width: 300, height: 200 };
+}
+
+function version(unitId: number, overrides: Partial<VersionInput> = {}): VersionInput {
+  return {
+    unitId,
+    idempotencyKey: `k-${Math.random()}`,
+    contactPerson: '王明',
+    contactPhone: '18700000000',
+    activityDates: '2月15日',
+    activityForms: ['集中学习'],
+    activityFormsOther: '',
+    participants: '全体职工',
+    reportBody: '情况汇报正文',
+    reportFileId: null,
+    infoText: '',
+    infoFileId: null,
+    photos: [],
+    essays: [],
+    ...overrides,
+  };
+}
+
+describe('the receipt', () => {
+  it('opens only with its token', async () => {
+    const context = testContext();
+    const { unitId } = await unitWithCode(context);
+    const stored = storeVersion(context.db, version(unitId), { now: context.now, late: false, numberPrefix: 'BS2030' });
+    expect(receiptView(context.db, context.campaign, stored.number, receiptToken(context.db, stored.number))).toBeDefined();
+    expect(receiptView(context.db, context.campaign, stored.number, null)).toBeUndefined();
+    expect(receiptView(context.db, context.campaign, stored.number, 'A'.repeat(24))).toBeUndefined();
+    expect(receiptView(context.db, context.campaign, 'BS2030-9999', receiptToken(context.db, 'BS2030-9999'))).toBeUndefined();
+  });
+
+  it('lists what is still missing against the requirements, e.g. the second essay', async () => {
+    const context = testContext();
+    const { unitId } = await unitWithCode(context);
+    const photo = await storedPhotoIds(context);
+    const stored = storeVersion(
+      context.db,
+      version(unitId, { photos: [{ caption: '现场', ...photo }], essays: [{ title: '体会', author: '李华', authorPosition: '科长', body: '正文', fileId: null }] }),
+      { now: context.now, late: true, numberPrefix: 'BS2030' },
+    );
+    const receipt = receiptView(context.db, context.campaign, stored.number, receiptToken(context.db, stored.number))!;
+    expect(receipt.missing).toEqual(['只收到 1 篇学习感想，还差 1 篇']);
+    expect(receipt.late).toBe(true);
+    expect(receipt.photos[0]!.thumbUrl).toMatch(/^\/api\/files\/\d+\?t=/);
+  });
+
+  it('words a submission with nothing but the report', () => {
+    const requirements = { report: 'required' as const, photos: { min: 2, max: 20 }, essays: 2 };
+    expect(missingItems({ reportBody: '', reportFile: undefined, photos: [{}], essays: [] }, requirements)).toEqual([
+      '未收到情况汇报',
+      '只收到 1 张活动照片，还差 1 张',
+      '未收到学习感想（需要 2 篇）',
+    ]);
+  });
+});
+
+describe('stored files', () => {
+  it('are served only with their signed link, never by id alone', async () => {
+    const context = testContext();
+    const { fileId } = await storedPhotoIds(context);
+    const signed = new URL(fileUrl(context.db, fileId), 'http://localhost');
+    const ok = signedFileResponse(context.db, context.dataDir, String(fileId), signed);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/jpeg');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    const bare = signedFileResponse(context.db, context.dataDir, String(fileId), new URL(`http://localhost/api/files/${fileId}`));
+    expect(bare.status).toBe(404);
+    const other = new URL(fileUrl(context.db, fileId + 1), 'http://localhost');
+    expect(signedFileResponse(context.db, context.dataDir, String(fileId), other).status).toBe(404);
+  });
+});
