@@ -54,8 +54,8 @@ function presentDoc(doc: SearchDoc, query: string): ResultView {
     kindLabel: searchKindLabels[doc.kind],
     context: doc.context,
     href: doc.href,
-    title: highlight(doc.title, query),
-    snippet: highlight(doc.text, query, snippetLength),
+    title: highlight(doc.title, query, { bigrams: false }),
+    snippet: highlight(doc.text, query, { maxLength: snippetLength }),
   };
 }
 

@@ -73,8 +73,8 @@ function occurrences(source: Compacted, needle: string): number[] {
   return found;
 }
 
-/** The pieces to look for: whole phrases, or their bigrams when a phrase is not contiguous here. */
-function findRanges(source: Compacted, query: string): Range[] {
+/** The pieces to look for: whole phrases, or (when allowed) their bigrams where a phrase is not contiguous. */
+function findRanges(source: Compacted, query: string, bigrams: boolean): Range[] {
   const ranges: Range[] = [];
   const addAll = (needle: string): boolean => {
     const found = occurrences(source, needle);
@@ -82,7 +82,7 @@ function findRanges(source: Compacted, query: string): Range[] {
     return found.length > 0;
   };
   for (const phrase of queryPhrases(query)) {
-    if (addAll(phrase)) continue;
+    if (addAll(phrase) || !bigrams) continue;
     const chars = Array.from(phrase);
     for (let i = 0; i + 1 < chars.length; i++) addAll(chars[i]! + chars[i + 1]!);
   }
@@ -126,12 +126,16 @@ function bestWindowStart(text: string, ranges: Range[], maxLength: number): numb
   return Math.max(0, Math.min(best, text.length - maxLength));
 }
 
-/**
- * The text cut to about maxLength characters around the best cluster of matches, with the matches
- * marked; `…` shows where text was cut.
- */
-export function highlight(text: string, query: string, maxLength = Infinity): SnippetPart[] {
-  const ranges = findRanges(compact(text), query);
+export interface HighlightOptions {
+  /** Cut to about this many characters around the best cluster of matches. */
+  maxLength?: number;
+  /** Mark the bigrams of a phrase that is not contiguous here (snippets); headings mark whole phrases only. */
+  bigrams?: boolean;
+}
+
+/** The text, cut around the matches when long, with the matches marked; `…` shows where text was cut. */
+export function highlight(text: string, query: string, { maxLength = Infinity, bigrams = true }: HighlightOptions = {}): SnippetPart[] {
+  const ranges = findRanges(compact(text), query, bigrams);
   const from = text.length > maxLength ? bestWindowStart(text, ranges, maxLength) : 0;
   // A mark is never cut in half at the end of the window.
   const straddling = ranges.find(([s, e]) => s < from + maxLength && e > from + maxLength);

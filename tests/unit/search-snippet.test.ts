@@ -29,8 +29,12 @@ describe('search snippets', () => {
     expect(marks(highlight('加强质量监管，实施终身责任', '质量终身'))).toEqual(['质量', '终身']);
   });
 
+  it('marks only whole phrases when asked to, as headings are', () => {
+    expect(marks(highlight('（二十）提升全面质量管理水平', '首席质量官', { bigrams: false }))).toEqual([]);
+  });
+
   it('cuts a long text to a window around the match, with … where it was cut', () => {
-    const parts = highlight(article20, '首席质量官', 60);
+    const parts = highlight(article20, '首席质量官', { maxLength: 60 });
     const text = shown(parts);
     expect(text).toContain('[首席质量官]');
     expect(text.startsWith('…')).toBe(true);
@@ -38,18 +42,18 @@ describe('search snippets', () => {
   });
 
   it('starts the window at a clause boundary shortly before the match', () => {
-    const text = shown(highlight(article20 + article20.slice(0, 80), '首席质量官', 60));
+    const text = shown(highlight(article20 + article20.slice(0, 80), '首席质量官', { maxLength: 60 }));
     expect(text).toMatch(/^…健全企业\[首席质量官\]制度/);
   });
 
   it('never cuts a mark in half at the end of the window', () => {
     const text = '甲'.repeat(58) + '首席质量官' + '乙'.repeat(40);
-    const parts = highlight(text, '首席质量官', 60);
+    const parts = highlight(text, '首席质量官', { maxLength: 60 });
     expect(marks(parts)).toEqual(['首席质量官']);
   });
 
   it('shows the beginning of the text when nothing in it matches', () => {
-    expect(shown(highlight(article20, '区块链', 20))).toBe(`${article20.slice(0, 20)}…`);
+    expect(shown(highlight(article20, '区块链', { maxLength: 20 }))).toBe(`${article20.slice(0, 20)}…`);
   });
 
   it('returns the whole short text unmarked for an empty query', () => {
