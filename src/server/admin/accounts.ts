@@ -25,7 +25,7 @@ export function findAccount(db: DatabaseSync, username: string, config?: Organis
 }
 
 /** True while the console runs on the generated account, so the board can ask for a real one. */
-export function usingInitialAccount(db: DatabaseSync, config: OrganiserConfig = organiserConfig()): boolean {
+export function usingInitialAccount(config: OrganiserConfig = organiserConfig()): boolean {
   return config.organisers.length === 0;
 }
 

@@ -1,0 +1,22 @@
+import type { APIRoute } from 'astro';
+import { database } from '../../../server/db.ts';
+import { audit } from '../../../server/admin/audit.ts';
+import { clearCookieHeader, isHttps, readCookie } from '../../../server/admin/cookies.ts';
+import { endSession, SESSION_COOKIE } from '../../../server/admin/sessions.ts';
+import { clientIp, requireAdmin } from '../../../server/admin/request-info.ts';
+
+export const prerender = false;
+
+export const POST: APIRoute = (context) => {
+  const session = requireAdmin(context.locals);
+  const db = database();
+  endSession(db, readCookie(context.request, SESSION_COOKIE));
+  audit(db, { username: session.username, action: 'logout', ip: clientIp(context) });
+  return new Response(null, {
+    status: 303,
+    headers: {
+      location: '/admin/login?out=1',
+      'set-cookie': clearCookieHeader(SESSION_COOKIE, isHttps(context.request, context.url)),
+    },
+  });
+};

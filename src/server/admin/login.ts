@@ -1,0 +1,60 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { findAccount } from './accounts.ts';
+import { audit } from './audit.ts';
+import type { OrganiserConfig } from './organisers.ts';
+import { verifyPassword } from './passwords.ts';
+import { firstBlocked, recordEvent, type RateRule } from '../rate-limit.ts';
+import { createSession, purgeExpiredSessions, type NewSession } from './sessions.ts';
+
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  ip: string;
+}
+
+export type LoginOutcome =
+  | { ok: true; session: NewSession }
+  | { ok: false; status: 400 | 401 | 429; message: string };
+
+const WINDOW_MS = 15 * 60 * 1000;
+/** Failed sign-ins per address, and per user name so that rotating addresses does not help. */
+export const loginRules = (ip: string, username: string): RateRule[] => [
+  { bucket: `admin-login-ip:${ip}`, limit: 10, windowMs: WINDOW_MS },
+  { bucket: `admin-login-user:${username}`, limit: 20, windowMs: WINDOW_MS },
+];
+
+function waitMessage(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return `登录失败次数过多，已暂停登录。请 ${minutes} 分钟后再试；忘记口令请联系系统管理员。`;
+}
+
+/** Checks the password under the sign-in rate limits and opens a session; every outcome is logged. */
+export async function attemptLogin(
+  db: DatabaseSync,
+  attempt: LoginAttempt,
+  config?: OrganiserConfig,
+  now = new Date(),
+): Promise<LoginOutcome> {
+  const username = attempt.username.trim().slice(0, 64);
+  if (!username || !attempt.password) return { ok: false, status: 400, message: '请填写用户名和口令。' };
+
+  const rules = loginRules(attempt.ip, username);
+  const blocked = firstBlocked(db, rules, now);
+  if (blocked.blocked) {
+    audit(db, { username, action: 'login_failed', detail: '失败次数过多，暂停登录', ip: attempt.ip }, now);
+    return { ok: false, status: 429, message: waitMessage(blocked.retryAt.getTime() - now.getTime()) };
+  }
+
+  const account = findAccount(db, username, config);
+  const valid = await verifyPassword(attempt.password, account?.passwordHash);
+  if (!account || !valid) {
+    recordEvent(db, rules.map((rule) => rule.bucket), now);
+    audit(db, { username, action: 'login_failed', detail: '用户名或口令不正确', ip: attempt.ip }, now);
+    return { ok: false, status: 401, message: '用户名或口令不正确。' };
+  }
+
+  purgeExpiredSessions(db, now);
+  const session = createSession(db, account.username, now);
+  audit(db, { username: account.username, action: 'login', ip: attempt.ip }, now);
+  return { ok: true, session };
+}
