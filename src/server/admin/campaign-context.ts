@@ -1,0 +1,41 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { loadCampaign, type Campaign } from '../campaign.ts';
+import { database } from '../db.ts';
+import { seedUnits } from '../units.ts';
+import type { ReminderContext } from './reminder.ts';
+
+let cached: Campaign | undefined;
+
+/** The campaign as the console sees it, loaded once per process (the files change only with a restart). */
+export function consoleCampaign(): Campaign {
+  cached ??= loadCampaign();
+  return cached;
+}
+
+/** The shared database with the configured units in it (copied once, on first use). */
+export function consoleDatabase(): DatabaseSync {
+  const db = database();
+  seedUnits(db, consoleCampaign());
+  return db;
+}
+
+/**
+ * The site's address as units should type it. PUBLIC_URL wins (e.g. behind a proxy or when the
+ * organiser opens the console through localhost); otherwise the address this request came in on.
+ */
+export function siteOrigin(requestUrl: URL, env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env['PUBLIC_URL']?.trim().replace(/\/+$/, '');
+  return configured && /^https?:\/\//.test(configured) ? configured : requestUrl.origin;
+}
+
+export function reminderContext(campaign: Campaign, origin: string, now = new Date()): ReminderContext {
+  return {
+    title: campaign.title,
+    office: campaign.office,
+    contact: campaign.contact,
+    deadlineAt: campaign.deadlineAt,
+    deadlineLabel: campaign.deadline.label,
+    formUrl: `${origin}/baosong/`,
+    now,
+  };
+}
