@@ -79,3 +79,18 @@ export async function reopenApi(request: Request, context: SubmissionContext): P
   if (!result.ok) return json({ error: result.error } satisfies ReopenResult, result.status);
   return json(result.reopened satisfies ReopenResult);
 }
+
+const SERVER_TROUBLE = '服务器暂时出了问题，这次没有保存成功；之前已保存的内容不受影响。请稍后再试，多次不成功请联系组织方。';
+
+/**
+ * Runs a handler so that a fault of the server itself (a full disk, a bug) still answers in
+ * Chinese and in the shape the form reads, and is logged for the operator; never a stack trace.
+ */
+export async function answerSafely(work: () => Promise<Response>, shape: 'error' | 'submit' = 'error'): Promise<Response> {
+  try {
+    return await work();
+  } catch (fault) {
+    console.error('submission endpoint failed:', fault);
+    return json(shape === 'submit' ? { errors: {}, formError: SERVER_TROUBLE } : { error: SERVER_TROUBLE }, 500);
+  }
+}

@@ -116,7 +116,8 @@ async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape
   });
   const errors = mergeErrors(form.errors, slots.errors, ruleErrors);
   if (Object.keys(errors).length > 0) {
-    return invalid(422, errors, '还有内容需要修改，请查看标出的各项。已收到的照片和文件都已保存，不必重新上传。', slots);
+    const kept = slots.photos.length + Object.keys(slots.attachments).length > 0 ? '已收到的照片和文件都已保存，不必重新上传。' : '';
+    return invalid(422, errors, `还有内容需要修改，请查看标出的各项。${kept}`, slots);
   }
   return store(context, unit.id, idempotencyKey, values, slots);
 }

@@ -1,0 +1,61 @@
+/**
+ * What the /baosong/ page renders: a blank form (GET), the receipt redirect after a plain post
+ * that was stored, the same form with messages and everything kept after one that was not, or the
+ * unit's current version reopened for revising (plain post to ?intent=reopen).
+ */
+import { randomBytes } from 'node:crypto';
+import { toBeijingIso } from '../shared/deadline.ts';
+import type { SubmissionFormProps } from '../shared/submission-form.ts';
+import { contactOf, type SubmissionContext } from './submissions-context.ts';
+import { reopenFromForm } from './submissions-http.ts';
+import { receiveSubmission } from './submissions-receive.ts';
+import { listUnits } from './units.ts';
+
+export type FormPage =
+  | { kind: 'redirect'; location: string }
+  | { kind: 'form'; status: number; props: SubmissionFormProps; reopenError?: string };
+
+/** The form as a unit first sees it. */
+export function blankProps(context: SubmissionContext): SubmissionFormProps {
+  const { campaign } = context;
+  return {
+    units: listUnits(context.db).map((unit) => ({ id: unit.id, name: unit.name, category: unit.category })),
+    categories: campaign.categories,
+    deadlineIso: toBeijingIso(campaign.deadlineAt),
+    latePolicy: campaign.latePolicy,
+    nowIso: context.now.toISOString(),
+    photoMin: campaign.requirements.photos.min,
+    photoMax: campaign.requirements.photos.max,
+    essayCount: campaign.requirements.essays,
+    values: {},
+    errors: {},
+    stagedPhotos: [],
+    stagedFiles: {},
+    idempotencyKey: randomBytes(16).toString('hex'),
+    draftNamespace: campaign.id,
+    organiserContact: contactOf(context),
+  };
+}
+
+export async function formPage(request: Request, context: SubmissionContext): Promise<FormPage> {
+  const blank = blankProps(context);
+  if (request.method !== 'POST') return { kind: 'form', status: 200, props: blank };
+
+  if (new URL(request.url).searchParams.get('intent') === 'reopen') {
+    const reopened = await reopenFromForm(request, context);
+    if (!reopened.ok) return { kind: 'form', status: reopened.status, props: blank, reopenError: reopened.error };
+    const { values, stagedPhotos, stagedFiles, revising } = reopened.reopened;
+    return { kind: 'form', status: 200, props: { ...blank, values, stagedPhotos, stagedFiles, revising } };
+  }
+
+  const outcome = await receiveSubmission(request, context);
+  if (outcome.kind === 'stored') return { kind: 'redirect', location: outcome.receiptUrl };
+  if (outcome.kind === 'refused') return { kind: 'form', status: outcome.status, props: { ...blank, formError: outcome.message } };
+  const { status, errors, formError, values, stagedPhotos, stagedFiles, idempotencyKey } = outcome;
+  return {
+    kind: 'form',
+    status,
+    props: { ...blank, values, errors, ...(formError ? { formError } : {}), stagedPhotos, stagedFiles, idempotencyKey },
+  };
+}
+
