@@ -1,0 +1,53 @@
+/**
+ * `npm run export -- --out 目录`: writes 汇总表.xlsx, 汇总表.csv, 全部材料.zip and
+ * 优秀学习感想汇编.docx from the data folder (DATA_DIR, default ./data) into 目录.
+ */
+import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { CampaignConfigError, loadCampaign } from '../server/campaign.ts';
+import { dataDir, openDatabase } from '../server/db.ts';
+import { seedUnits } from '../server/units.ts';
+import { audit } from '../server/admin/audit.ts';
+import { EXPORT_KINDS } from '../server/export/exports.ts';
+
+const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+let out: string | undefined;
+try {
+  out = parseArgs({ options: { out: { type: 'string', short: 'o' } } }).values.out;
+} catch {
+  fail('参数不正确。用法：npm run export -- --out 导出目录');
+}
+if (!out) fail('请用 --out 指定导出目录，例如：npm run export -- --out 导出');
+
+const target = resolve(out);
+const data = dataDir();
+if (!existsSync(join(data, 'baosong.sqlite'))) fail(`数据目录 ${data} 中还没有数据库。请确认 DATA_DIR 指向站点使用的数据目录。`);
+
+let campaign;
+try {
+  campaign = loadCampaign();
+} catch (error) {
+  fail(error instanceof CampaignConfigError ? error.message : `读取活动配置失败：${String(error)}`);
+}
+
+mkdirSync(target, { recursive: true });
+const db = openDatabase(data);
+seedUnits(db, campaign);
+const now = new Date();
+for (const kind of EXPORT_KINDS) {
+  const path = join(target, kind.name);
+  const stream = createWriteStream(path);
+  await kind.write({ db, dataDir: data, campaign, now }, stream);
+  await finished(stream);
+  console.log(`已导出 ${path}（${size(statSync(path).size)}）`);
+}
+audit(db, { username: '命令行', action: 'export', detail: `全部四个文件 → ${target}` });
+db.close();

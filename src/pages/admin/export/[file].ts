@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { dataDir } from '../../../server/db.ts';
+import { consoleCampaign, consoleDatabase } from '../../../server/admin/campaign-context.ts';
+import { audit } from '../../../server/admin/audit.ts';
+import { clientIp, requireAdmin } from '../../../server/admin/request-info.ts';
+import { exportKind } from '../../../server/export/exports.ts';
+import { exportResponse } from '../../../server/export/download.ts';
+
+export const prerender = false;
+
+/** /admin/export/汇总表.xlsx, 汇总表.csv, 全部材料.zip, 优秀学习感想汇编.docx */
+export const GET: APIRoute = (context) => {
+  const session = requireAdmin(context.locals);
+  const kind = exportKind(context.params['file'] ?? '');
+  if (!kind) {
+    return new Response('没有这种导出文件。请从“导出”页面点击下载。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  const db = consoleDatabase();
+  audit(db, { username: session.username, action: 'export', detail: kind.name, ip: clientIp(context) });
+  return exportResponse(kind, { db, dataDir: dataDir(), campaign: consoleCampaign(), now: new Date() });
+};

@@ -1,0 +1,24 @@
+import { PassThrough, Readable } from 'node:stream';
+import { contentDisposition } from '../admin/stored-file.ts';
+import type { ExportContext, ExportKind } from './exports.ts';
+
+/**
+ * Answers with the export as it is being written: the browser starts receiving at once and the
+ * server never holds the whole file. A failure midway aborts the download (the browser shows it
+ * as failed) and is logged, rather than handing over a truncated file that looks complete.
+ */
+export function exportResponse(kind: ExportKind, ctx: ExportContext): Response {
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  kind.write(ctx, out).catch((error: unknown) => {
+    if (!out.destroyed) console.error(`[导出] ${kind.name} 生成失败：`, error);
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
+    headers: {
+      'content-type': kind.mime,
+      'content-disposition': contentDisposition('attachment', kind.name, kind.asciiName),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

@@ -1,0 +1,75 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Writable } from 'node:stream';
+import type { Campaign } from '../campaign.ts';
+import { listFeatured } from '../admin/featured.ts';
+import { compilationDocx } from './compilation-docx.ts';
+import { writeMaterialsZip } from './materials-zip.ts';
+import { summaryRows } from './summary.ts';
+import { writeSummaryCsv } from './summary-csv.ts';
+import { writeSummaryXlsx } from './summary-xlsx.ts';
+import { writeChunk } from './stream-util.ts';
+
+export interface ExportContext {
+  db: DatabaseSync;
+  dataDir: string;
+  campaign: Campaign;
+  now: Date;
+}
+
+export interface ExportKind {
+  /** The file name offered to the organiser (and used by the CLI). */
+  name: string;
+  /** For browsers that only take an ASCII file name. */
+  asciiName: string;
+  mime: string;
+  label: string;
+  description: string;
+  /** Writes the whole file to `out` and ends it. */
+  write(ctx: ExportContext, out: Writable): Promise<unknown>;
+}
+
+export const EXPORT_KINDS: readonly ExportKind[] = [
+  {
+    name: '汇总表.xlsx',
+    asciiName: 'huizongbiao.xlsx',
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    label: '汇总表（Excel）',
+    description: '每个单位一行：报送状态、缺少的材料、报送时间、联系人、活动情况、照片和学习感想数量。',
+    write: (ctx, out) => writeSummaryXlsx(summaryRows(ctx.db, ctx.campaign.requirements), out, ctx.campaign.title),
+  },
+  {
+    name: '汇总表.csv',
+    asciiName: 'huizongbiao.csv',
+    mime: 'text/csv; charset=utf-8',
+    label: '汇总表（CSV）',
+    description: '与 Excel 汇总表内容相同，UTF-8 编码（带 BOM），可导入其他系统。',
+    write: (ctx, out) => writeSummaryCsv(summaryRows(ctx.db, ctx.campaign.requirements), out),
+  },
+  {
+    name: '全部材料.zip',
+    asciiName: 'quanbu-cailiao.zip',
+    mime: 'application/zip',
+    label: '全部材料（压缩包）',
+    description: '按单位分文件夹：情况汇报（Word）及原件、照片（按顺序编号并附说明）、学习感想，另附清单.csv。',
+    write: (ctx, out) => writeMaterialsZip(ctx.db, ctx.dataDir, out),
+  },
+  {
+    name: '优秀学习感想汇编.docx',
+    asciiName: 'youxiu-huibian.docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: '优秀学习感想汇编（Word）',
+    description: '评为优秀的学习感想，公文格式：封面、目录、每篇另起一页、页码，可直接打印。',
+    write: async (ctx, out) => {
+      const buffer = await compilationDocx(listFeatured(ctx.db), {
+        office: ctx.campaign.office,
+        now: ctx.now,
+      });
+      await writeChunk(out, buffer);
+      out.end();
+    },
+  },
+];
+
+export function exportKind(name: string): ExportKind | undefined {
+  return EXPORT_KINDS.find((kind) => kind.name === name.normalize('NFC'));
+}

@@ -1,0 +1,56 @@
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/** Cuts to at most `max` characters without splitting a surrogate pair (𠮷 counts as one). */
+function cut(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max).join('');
+}
+
+/**
+ * A name that every unzip tool and Windows Explorer accepts: no path separators or characters
+ * Windows forbids, no control characters, no trailing dots or spaces, no reserved device names,
+ * and short enough that 单位名/学习感想/标题-作者.docx stays well inside Windows' path limit.
+ */
+export function safeFileName(raw: string, fallback: string, max = 60): string {
+  let name = raw
+    .normalize('NFC')
+    .replace(/[\u0000-\u001F\u007F]/g, '')
+    .replace(/[\\/:*?"<>|]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+  name = cut(name, max).replace(/[. ]+$/, '').replace(/^[. ]+/, '');
+  if (!name || RESERVED.test(name)) return fallback;
+  return name;
+}
+
+/** Hands out names inside one folder, adding （2）, （3） when two entries would collide. */
+export class NameRegistry {
+  private readonly used = new Set<string>();
+
+  claim(path: string): string {
+    const dot = path.lastIndexOf('.');
+    const slash = path.lastIndexOf('/');
+    const [stem, ext] = dot > slash + 1 ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+    let candidate = path;
+    for (let n = 2; this.used.has(candidate.toLowerCase()); n++) candidate = `${stem}（${n}）${ext}`;
+    this.used.add(candidate.toLowerCase());
+    return candidate;
+  }
+}
+
+const EXTENSIONS: Record<string, string> = {
+  'image/jpeg': '.jpg',
+  'image/png': '.png',
+  'image/webp': '.webp',
+  'application/pdf': '.pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': '.docx',
+  'text/plain': '.txt',
+};
+
+/** The extension for a stored file: from its type, else from the name it was uploaded with. */
+export function extensionFor(mime: string, originalName: string): string {
+  const known = EXTENSIONS[mime];
+  if (known) return known;
+  const match = /\.([a-z0-9]{1,5})$/i.exec(originalName);
+  return match ? `.${match[1]!.toLowerCase()}` : '.bin';
+}

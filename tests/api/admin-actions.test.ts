@@ -1,0 +1,113 @@
+import type { APIContext } from 'astro';
+import { describe, expect, it } from 'vitest';
+import { addSubmission, addUnits, defaultEssays, freshStore, storeFile } from '../support/seed-submissions.ts';
+import { readZip } from '../support/unzip.ts';
+import { createSession } from '../../src/server/admin/sessions.ts';
+import { listFeatured } from '../../src/server/admin/featured.ts';
+import { loadSubmission } from '../../src/server/admin/submission-detail.ts';
+
+// The routes use the process-wide database in DATA_DIR, as they do in the running site.
+const store = freshStore();
+process.env['DATA_DIR'] = store.dataDir;
+store.db.prepare("INSERT INTO meta (key, value) VALUES ('units_seeded_from_campaign', 'test')").run();
+const [unitId] = addUnits(store.db, [{ name: '卫辉市水利局', category: '县（市、区）水利局' }]);
+const seeded = await addSubmission(store, unitId!, [
+  { photos: ['旧'], essays: defaultEssays('卫辉') },
+  { photos: ['集中学习'], essays: defaultEssays('卫辉'), reportBody: '第二版' },
+]);
+const session = createSession(store.db, 'lishuhu');
+
+const { POST: featuredPost } = await import('../../src/pages/api/admin/essays/[id]/featured.ts');
+const { GET: fileGet } = await import('../../src/pages/admin/files/[id].ts');
+const { GET: exportGet } = await import('../../src/pages/admin/export/[file].ts');
+
+function context(path: string, params: Record<string, string>, init: RequestInit = {}): APIContext {
+  const url = new URL(`http://console.test${path}`);
+  return { request: new Request(url, init), url, params, locals: { admin: session }, clientAddress: '10.0.0.8' } as unknown as APIContext;
+}
+
+const post = (fields: Record<string, string>): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  body: new URLSearchParams(fields).toString(),
+});
+
+const currentEssayId = seeded.essayIds[1]![0]!;
+
+describe('marking an essay 优秀', () => {
+  it('features it, sends the organiser back to the essay and logs who did it', async () => {
+    const response = await featuredPost(context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'mark' })));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/admin/units/${unitId}/?v=2&done=marked#essay-${currentEssayId}`);
+    expect(listFeatured(store.db).map((e) => [e.title, e.unitName, e.author, e.authorPosition])).toEqual([
+      [defaultEssays('卫辉')[0]!.title, '卫辉市水利局', '张明', '局长'],
+    ]);
+    expect(loadSubmission(store.db, unitId!)!.shown.essays[0]!.featured).toBe(true);
+    expect(store.db.prepare("SELECT username, action, ip FROM audit_log WHERE action = 'feature'").get()).toEqual({
+      username: 'lishuhu',
+      action: 'feature',
+      ip: '10.0.0.8',
+    });
+  });
+
+  it('withdraws it so it leaves the public list, and a second withdrawal changes nothing', async () => {
+    for (let i = 0; i < 2; i++) {
+      const response = await featuredPost(context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'withdraw' })));
+      expect(response.status).toBe(303);
+    }
+    expect(listFeatured(store.db)).toEqual([]);
+  });
+
+  it('answers an unknown essay or action with a Chinese message and changes nothing', async () => {
+    const missing = await featuredPost(context('/api/admin/essays/99999/featured', { id: '99999' }, post({ action: 'mark' })));
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error).toContain('找不到这篇学习感想');
+    const wrong = await featuredPost(context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'delete' })));
+    expect(wrong.status).toBe(400);
+    expect(listFeatured(store.db)).toEqual([]);
+  });
+});
+
+describe('serving stored uploads to the organiser', () => {
+  it('streams a photo from the data folder with its type', async () => {
+    const photo = loadSubmission(store.db, unitId!)!.shown.photos[0]!;
+    const response = await fileGet(context(`/admin/files/${photo.file.id}`, { id: String(photo.file.id) }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  });
+
+  it('offers an attachment as a download under its original name', async () => {
+    const id = storeFile(store.db, store.dataDir, Buffer.from('%PDF-1.4 test'), 'application/pdf', '情况汇报.pdf');
+    const response = await fileGet(context(`/admin/files/${id}?download=1`, { id: String(id) }));
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="file-${id}.pdf"; filename*=UTF-8''${encodeURIComponent('情况汇报.pdf')}`);
+  });
+
+  it('never follows a stored path out of the data folder', async () => {
+    const id = Number(
+      store.db
+        .prepare("INSERT INTO files (sha256, rel_path, mime, bytes, original_name, created_at) VALUES ('x', '../../etc/passwd', 'text/plain', 1, 'p', '')")
+        .run().lastInsertRowid,
+    );
+    const response = await fileGet(context(`/admin/files/${id}`, { id: String(id) }));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe('文件不存在或已被删除。');
+  });
+});
+
+describe('export downloads', () => {
+  it('streams the zip with a UTF-8 file name and logs the export', async () => {
+    const response = await exportGet(context('/admin/export/全部材料.zip', { file: '全部材料.zip' }));
+    expect(response.headers.get('content-type')).toBe('application/zip');
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('全部材料.zip')}`);
+    const names = readZip(Buffer.from(await response.arrayBuffer())).map((e) => e.name);
+    expect(names).toContain('卫辉市水利局/照片/01-集中学习.jpg');
+    expect(store.db.prepare("SELECT detail FROM audit_log WHERE action = 'export'").get()).toEqual({ detail: '全部材料.zip' });
+  });
+
+  it('answers an unknown export name with 404 and a Chinese message', async () => {
+    const response = await exportGet(context('/admin/export/passwd', { file: 'passwd' }));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('没有这种导出文件');
+  });
+});
