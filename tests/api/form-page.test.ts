@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { blankProps, formPage } from '../../src/server/submissions-page.ts';
+import { blob, completeFields, formData, jpeg, postRequest, testContext, unitWithCode } from './support.ts';
+
+describe('the /baosong/ page', () => {
+  it('offers every unit grouped by category, the Beijing deadline and the requirements', () => {
+    const context = testContext();
+    const props = blankProps(context);
+    expect(props.units).toHaveLength(22);
+    expect(props.categories).toEqual(context.campaign.categories);
+    expect(props.deadlineIso).toBe('2030-12-31T18:00:00+08:00');
+    expect(props).toMatchObject({ photoMin: 1, photoMax: 20, essayCount: 2, latePolicy: 'accept', draftNamespace: 'zlqg-2023' });
+    expect(props.idempotencyKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(props.organiserContact).toContain('李述虎');
+  });
+
+  it('sends a stored plain post to its receipt', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const fields = [...completeFields(auth.unitId, auth.code), ['photo_caption_1', '集中学习'] as [string, string]];
+    const page = await formPage(postRequest('/baosong/', formData(fields, [['photo_1', blob(await jpeg(640, 480)), 'a.jpg']])), context);
+    expect(page).toMatchObject({ kind: 'redirect' });
+    if (page.kind === 'redirect') expect(page.location).toMatch(/^\/baosong\/huizhi\/BS2030-0001\/\?t=[\w-]{24}$/);
+  });
+
+  it('shows the form again with the messages and the kept photo when a plain post has errors', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const fields = completeFields(auth.unitId, auth.code).filter(([name]) => name !== 'participants');
+    const page = await formPage(postRequest('/baosong/', formData(fields, [['photo_1', blob(await jpeg(640, 480)), 'a.jpg']])), context);
+    if (page.kind !== 'form') throw new Error('expected the form');
+    expect(page.status).toBe(422);
+    expect(page.props.errors['participants']).toContain('参加人员');
+    expect(page.props.stagedPhotos).toHaveLength(1);
+    expect(page.props.values['contact_person']).toBe('王明');
+    expect(page.props.formError).toContain('不必重新上传');
+  });
+
+  it('reopens the current version for a plain post to ?intent=reopen, and says why not otherwise', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const fields = [...completeFields(auth.unitId, auth.code), ['photo_caption_1', '集中学习'] as [string, string]];
+    await formPage(postRequest('/baosong/', formData(fields, [['photo_1', blob(await jpeg(640, 480)), 'a.jpg']])), context);
+
+    const reopen = (code: string) =>
+      formPage(new Request('http://localhost/baosong/?intent=reopen', { method: 'POST', body: new URLSearchParams({ unit_id: String(auth.unitId), code }) }), context);
+    const page = await reopen(auth.code);
+    if (page.kind !== 'form') throw new Error('expected the form');
+    expect(page.props.revising).toMatchObject({ number: 'BS2030-0001', versionNo: 1 });
+    expect(page.props.stagedPhotos[0]!.caption).toBe('集中学习');
+
+    const refused = await reopen('WRONGCODE2');
+    expect(refused).toMatchObject({ kind: 'form', status: 401 });
+    if (refused.kind === 'form') expect(refused.reopenError).toContain('报送码不正确');
+  });
+});

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { issueCodes } from '../../src/server/codes.ts';
+import { openDatabase } from '../../src/server/db.ts';
+import { listUnits } from '../../src/server/units.ts';
+import { completeFields, formData } from '../api/support.ts';
+import { desktop, launchBrowser } from '../support/browser.ts';
+import { startSite, type RunningSite } from '../support/site.ts';
+
+let site: RunningSite;
+let browser: Browser;
+let receiptUrl: string;
+
+beforeAll(async () => {
+  site = await startSite(inject('siteDir'), { CAMPAIGN_DEADLINE: '2023-02-27T18:00', LATE_POLICY: 'accept' });
+  browser = await launchBrowser();
+  // The server copies the units into its database on the first request.
+  await fetch(`${site.url}/baosong/`);
+  const db = openDatabase(site.dataDir);
+  const unit = listUnits(db).find((candidate) => candidate.name === '获嘉县水利局')!;
+  const [issued] = await issueCodes(db, [unit.id]);
+  db.close();
+
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+  const body = formData([...completeFields(unit.id, issued!.code), ['photo_caption_1', '2月15日专题学习会']], [
+    ['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg'],
+  ]);
+  const response = await fetch(`${site.url}/baosong/`, { method: 'POST', body, headers: { origin: site.url }, redirect: 'manual' });
+  expect(response.status).toBe(303);
+  receiptUrl = new URL(response.headers.get('location')!, site.url).href;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+describe('the receipt in a real browser', () => {
+  it('shows the number, the unit, 逾期 after the notice deadline, and the photo it received', async () => {
+    const page = await browser.newPage(desktop);
+    await page.goto(receiptUrl);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('BS2023-0001');
+    expect(text).toContain('获嘉县水利局');
+    expect(text).toContain('逾期');
+    expect(text).toContain('2月15日专题学习会');
+    expect(text).toContain('通知要求的材料均已收到');
+    const loaded = await page.locator('main img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
+    expect(loaded).toBe(480);
+    await page.close();
+  });
+
+  it('prints on paper without the site header, the navigation or the buttons', async () => {
+    const page = await browser.newPage(desktop);
+    await page.goto(receiptUrl);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('.rc-actions').isVisible()).toBe(false);
+    expect(await page.locator('h1', { hasText: '报送回执' }).isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('answers a link without its token with a Chinese 404 page', async () => {
+    const page = await browser.newPage(desktop);
+    const response = await page.goto(receiptUrl.replace(/\?t=.*/, '?t=wrong'));
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('找不到这份回执');
+    await page.close();
+  });
+});
