@@ -20,6 +20,8 @@ const port = Number(process.env['PORT'] ?? 4321);
 process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
 const entry = (await import(pathToFileURL(resolve(siteDir, 'server/entry.mjs')).href)) as { handler: Handler };
 const compress = compression({ threshold: 1024 });
+// The organiser console's first account is made now, so its password is in the log at once.
+await (await import('../server/admin/startup.ts')).prepareConsoleAtStart();
 
 const server = createServer((req, res) => {
   compress(req as never, res as never, () => entry.handler(req, res));
