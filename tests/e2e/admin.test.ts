@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { issueCodes } from '../../src/server/codes.ts';
+import { openDatabase } from '../../src/server/db.ts';
+import { listUnits } from '../../src/server/units.ts';
+import { INITIAL_PASSWORD_FILE } from '../../src/server/admin/initial-admin.ts';
+import { completeFields, formData } from '../api/support.ts';
+import { desktop, launchBrowser } from '../support/browser.ts';
+import { startSite, type RunningSite } from '../support/site.ts';
+
+let site: RunningSite;
+let browser: Browser;
+let organiser: BrowserContext;
+let page: Page;
+const SUBMITTED = '获嘉县水利局';
+const ESSAY = '以质量强国建设为引领';
+
+beforeAll(async () => {
+  // No configured organisers: the site makes the initial admin, as on a fresh `npm start`.
+  site = await startSite(inject('siteDir'), { CAMPAIGN_DEADLINE: '2099-12-31T18:00', ADMIN_USERS: '' });
+  browser = await launchBrowser();
+  await fetch(`${site.url}/baosong/`);
+  const db = openDatabase(site.dataDir);
+  const unit = listUnits(db).find((candidate) => candidate.name === SUBMITTED)!;
+  const [issued] = await issueCodes(db, [unit.id]);
+  db.close();
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+  const body = formData([...completeFields(unit.id, issued!.code), ['photo_caption_1', '2月15日专题学习会']], [
+    ['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg'],
+  ]);
+  const response = await fetch(`${site.url}/baosong/`, { method: 'POST', body, headers: { origin: site.url }, redirect: 'manual' });
+  expect(response.status).toBe(303);
+  organiser = await browser.newContext({ ...desktop, acceptDownloads: true });
+  await organiser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  page = await organiser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+const initialPassword = () => /^口令：(\S+)$/m.exec(readFileSync(join(site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!;
+
+describe('the organiser console in a real browser', () => {
+  it('sends a visitor to the login page and refuses a wrong password in Chinese', async () => {
+    await page.goto(`${site.url}/admin/`);
+    expect(new URL(page.url()).pathname).toBe('/admin/login');
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('口令').fill('wrong-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    expect(await page.getByRole('alert').innerText()).toContain('用户名或口令不正确');
+  });
+
+  it('signs in with the generated initial password and shows progress with the units still missing', async () => {
+    await page.getByLabel('口令').fill(initialPassword());
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(`${site.url}/admin/`);
+    const stats = await page.getByLabel('进度概况').innerText();
+    expect(stats).toMatch(/已报送\s*1 \/ 22\s*4%/);
+    const chase = page.locator('#cuibao ~ .table-scroll').first();
+    expect(await chase.innerText()).toContain('辉县市水利局');
+    expect(await chase.innerText()).not.toContain(SUBMITTED);
+    const row = page.locator('#units ~ .table-scroll tr', { hasText: SUBMITTED });
+    expect(await row.innerText()).toContain('已报送');
+  });
+
+  it('filters the board by category without JavaScript needing to run', async () => {
+    await page.getByLabel('单位类别').selectOption('局属建管局');
+    await page.getByRole('button', { name: '筛选' }).click();
+    expect(page.url()).toContain('category=');
+    expect(await page.getByLabel('进度概况').innerText()).toMatch(/已报送\s*0 \/ 2/);
+    await page.goto(`${site.url}/admin/`);
+  });
+
+  it('copies the 催报 text with the deadline and the link, ready to paste into WeChat', async () => {
+    await page.getByRole('button', { name: '复制催报文字' }).click();
+    await page.getByText('已复制，可以粘贴到微信或短信。').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('2099年12月31日 18:00（下班前）');
+    expect(copied).toContain(`${site.url}/baosong/`);
+    expect(copied).toContain('以下 21 个单位尚未报送');
+    expect(copied).toBe(await page.locator('#cuibao-text').inputValue());
+  });
+
+  it('opens the submission with its report, photo and essays', async () => {
+    await page.getByRole('link', { name: SUBMITTED }).click();
+    await page.getByRole('heading', { name: SUBMITTED, level: 1 }).waitFor();
+    expect(await page.locator('.report-text').first().innerText()).toContain('传达学习《质量强国建设纲要》');
+    const thumb = page.getByRole('img', { name: '2月15日专题学习会' });
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(await page.locator('.essay h3').allInnerTexts()).toEqual([ESSAY, '学习纲要的几点体会']);
+  });
+
+  it('marks an essay 优秀, which then appears on the public page, and withdraws it again', async () => {
+    const essay = page.locator('.essay', { hasText: ESSAY });
+    await essay.getByRole('button', { name: '评为优秀' }).click();
+    await page.getByText('已评为优秀').waitFor();
+    expect(await page.locator('.essay', { hasText: ESSAY }).innerText()).toContain('（优秀）');
+
+    const reader = await browser.newPage(desktop);
+    await reader.goto(`${site.url}/youxiu/`);
+    const featured = reader.locator('section', { hasText: ESSAY });
+    expect(await featured.innerText()).toContain(`${SUBMITTED}　科长　李华`);
+    expect(await featured.innerText()).toContain('质量是水利工程的生命线');
+
+    await page.locator('.essay', { hasText: ESSAY }).getByRole('button', { name: '撤回优秀' }).click();
+    await page.getByText('已撤回').waitFor();
+    await reader.reload();
+    expect(await reader.locator('main').innerText()).toContain('优秀学习感想正在遴选中');
+    await reader.close();
+  });
+
+  it('downloads 汇总表.xlsx with one row per unit', async () => {
+    await page.goto(`${site.url}/admin/export/`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载汇总表（Excel）' }).click()]);
+    expect(download.suggestedFilename()).toBe('汇总表.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile((await download.path())!);
+    const sheet = book.getWorksheet('汇总表')!;
+    expect(sheet.rowCount).toBe(23);
+    const row = sheet.getRows(2, 22)!.find((r) => r.getCell(2).value === SUBMITTED)!;
+    expect(row.getCell(4).value).toBe('已报送');
+  });
+
+  it('lists what the organiser did in the log, then signs out', async () => {
+    await page.goto(`${site.url}/admin/log/`);
+    const log = await page.locator('table').innerText();
+    for (const action of ['登录失败', '登录', '查看报送材料', '评为优秀', '撤回优秀', '导出']) expect(log).toContain(action);
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('已退出登录。').waitFor();
+    await page.goto(`${site.url}/admin/`);
+    expect(new URL(page.url()).pathname).toBe('/admin/login');
+  });
+});
