@@ -64,7 +64,7 @@ export function statusText(item: UploadItem): string {
   if (item.message) return item.message;
   switch (item.status) {
     case 'preparing': return '正在压缩……';
-    case 'waiting': return '等待上传';
+    case 'waiting': return item.stored ? '已保存在本机，等待上传' : '等待上传';
     case 'uploading': return `正在上传 ${Math.round(item.progress * 100)}%`;
     case 'done': return '已上传';
     case 'failed': return '上传失败，请点“重试”。';

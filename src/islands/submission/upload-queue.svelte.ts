@@ -274,7 +274,9 @@ export class UploadQueue {
       return;
     }
     const serverSays = typeof body['error'] === 'string' ? body['error'] : '';
-    if (result.status === 401 || result.status === 403) {
+    // A wrong code (401), a closed campaign (403) or a code locked after too many wrong tries (429):
+    // retrying by itself would only lengthen the lock, so uploads wait for the liaison.
+    if (result.status === 401 || result.status === 403 || result.status === 429) {
       this.credentialsError = serverSays || '报送码与所选单位不符，请核对后重新填写。';
       Object.assign(item, { status: 'waiting', progress: 0, retryAt: 0, message: '请先核对单位和报送码，改正后会自动上传。' });
       return;
