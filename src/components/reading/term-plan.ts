@@ -1,7 +1,7 @@
 /**
  * Which glossary terms get marked in the official text. Marking every occurrence would turn the
- * 纲要 into a sea of links, so a term is marked once per article, 专栏 or part introduction:
- * at its first occurrence there.
+ * 纲要 into a sea of links (and weigh on phones), so a term is marked once per part: at its first
+ * occurrence there. The glossary still lists every article, 专栏 and part a term occurs in.
  */
 import { markTerms, type MarkableTerm, type Segment } from '../../reading/term-marking.ts';
 import type { Gangyao, Paragraph } from '../../reading/types.ts';
@@ -9,25 +9,29 @@ import type { Gangyao, Paragraph } from '../../reading/types.ts';
 export interface TextBlock {
   /** The element id readers are sent to: the preamble's first paragraph, part-N, art-N or col-N. */
   id: string;
+  /** The part the block belongs to: a term is marked once per part. */
+  partId: string;
   paragraphs: Paragraph[];
 }
 
 export interface TermPlan {
   /** Segments of each paragraph id; plain runs are merged, so most paragraphs are one segment. */
   segments: Map<string, Segment[]>;
-  /** For each term slug, the blocks where it is marked, in reading order. */
+  /** For each term slug, every block it occurs in, in reading order. */
   occurrences: Map<string, string[]>;
 }
 
 /** The 纲要 as blocks of official paragraphs, in reading order. 专栏 items read with their ——. */
 export function gangyaoTextBlocks(gangyao: Gangyao): TextBlock[] {
-  const blocks: TextBlock[] = [{ id: gangyao.preamble[0]?.id ?? 'gangyao', paragraphs: gangyao.preamble }];
+  const preamble = gangyao.preamble[0]?.id ?? 'gangyao';
+  const blocks: TextBlock[] = [{ id: preamble, partId: preamble, paragraphs: gangyao.preamble }];
   for (const part of gangyao.parts) {
-    blocks.push({ id: part.id, paragraphs: part.paragraphs });
+    blocks.push({ id: part.id, partId: part.id, paragraphs: part.paragraphs });
     for (const article of gangyao.articles.filter((a) => a.partId === part.id)) {
-      blocks.push({ id: article.id, paragraphs: article.paragraphs });
+      blocks.push({ id: article.id, partId: part.id, paragraphs: article.paragraphs });
       for (const column of gangyao.columns.filter((c) => c.afterArticleId === article.id)) {
-        blocks.push({ id: column.id, paragraphs: column.items.map((item) => ({ id: item.id, text: `——${item.text}` })) });
+        const items = column.items.map((item) => ({ id: item.id, text: `——${item.text}` }));
+        blocks.push({ id: column.id, partId: part.id, paragraphs: items });
       }
     }
   }
@@ -47,13 +51,18 @@ function mergePlain(segments: Segment[]): Segment[] {
 export function planTerms(blocks: readonly TextBlock[], terms: readonly MarkableTerm[]): TermPlan {
   const segments = new Map<string, Segment[]>();
   const occurrences = new Map<string, string[]>();
+  const markedIn = new Map<string, Set<string>>();
   for (const block of blocks) {
-    const markedHere = new Set<string>();
+    const marked = markedIn.get(block.partId) ?? new Set<string>();
+    markedIn.set(block.partId, marked);
     for (const paragraph of block.paragraphs) {
       const kept = markTerms(paragraph.text, terms).map((segment) => {
-        if (segment.termSlug === undefined || markedHere.has(segment.termSlug)) return { text: segment.text };
-        markedHere.add(segment.termSlug);
-        occurrences.set(segment.termSlug, [...(occurrences.get(segment.termSlug) ?? []), block.id]);
+        const slug = segment.termSlug;
+        if (slug === undefined) return segment;
+        const where = occurrences.get(slug) ?? [];
+        if (!where.includes(block.id)) occurrences.set(slug, [...where, block.id]);
+        if (marked.has(slug)) return { text: segment.text };
+        marked.add(slug);
         return segment;
       });
       segments.set(paragraph.id, mergePlain(kept));

@@ -3,95 +3,67 @@
  * pages over plain http have no navigator.clipboard, and WeChat may refuse both ways of copying,
  * so the last resort shows the text selected in a box for a long-press copy.
  */
-import { officialText } from './official-text.ts';
+import { make } from './dom.ts';
 
-const ORDINAL = /^（([一二三四五六七八九十]+)）/;
-
-/** 《纲要》第N条, then the article with its heading run in as printed, then its address. */
+/**
+ * The article's own paragraphs only: notes, tools and links are marked data-note and skipped;
+ * glossary marks inside a paragraph wrap official words, so textContent keeps them.
+ */
 export function citationFor(section: Element, docTitle: string, href: string): string {
-  const heading = section.querySelector('h3');
-  const headingText = heading ? officialText(heading) : '';
-  const ordinal = ORDINAL.exec(headingText)?.[1] ?? '';
-  const lines = officialText(section).split('\n');
-  const body = section.classList.contains('art-runin') && lines.length > 1 ? [lines[0] + lines[1], ...lines.slice(2)] : lines;
-  return [`《${docTitle}》第${ordinal}条`, ...body, href].join('\n');
+  const heading = section.firstElementChild;
+  const title = heading && heading.firstChild ? (heading.firstChild.nodeValue || '').trim() : '';
+  const lines: string[] = [];
+  for (let child = heading; child; child = child.nextElementSibling) {
+    if (child.tagName === 'P' && !child.hasAttribute('data-note')) lines.push(child.textContent || '');
+  }
+  // A heading that ends in 。 runs into its first paragraph as printed: （三）增强质量发展创新动能。建立…
+  const body = /。$/.test(title) ? [title + (lines.shift() || ''), ...lines] : [title, ...lines];
+  const ordinal = /^（(.+?)）/.exec(title);
+  return [`《${docTitle}》第${ordinal ? ordinal[1] : ''}条`, ...body, href].join('\n');
 }
 
-function copyWithSelection(text: string): boolean {
-  const area = document.createElement('textarea');
+function copyBySelection(text: string): boolean {
+  const area = make('textarea', { readonly: '', style: 'position:fixed;opacity:0' });
   area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.top = '0';
-  area.style.opacity = '0';
   document.body.appendChild(area);
   area.select();
   let copied = false;
   try {
     copied = document.execCommand('copy');
   } catch {
-    copied = false;
+    // old WebViews throw instead of returning false
   }
   document.body.removeChild(area);
   return copied;
 }
 
-export function copyText(text: string): Promise<boolean> {
+function copyText(text: string): Promise<boolean> {
   const clipboard = navigator.clipboard;
-  if (clipboard && typeof clipboard.writeText === 'function') {
-    return clipboard.writeText(text).then(
-      () => true,
-      () => copyWithSelection(text),
-    );
-  }
-  return Promise.resolve(copyWithSelection(text));
+  if (clipboard && clipboard.writeText) return clipboard.writeText(text).then(() => true, () => copyBySelection(text));
+  return Promise.resolve(copyBySelection(text));
 }
 
-function showFallback(tools: Element, text: string): void {
-  let area = tools.querySelector('textarea');
-  if (!area) {
-    area = document.createElement('textarea');
-    area.className = 'cite-fallback';
-    area.setAttribute('readonly', '');
-    area.setAttribute('aria-label', '引用文字，请全选后复制');
-    tools.appendChild(area);
-  }
-  area.value = text;
-  area.focus();
-  area.select();
-}
-
-function addButton(section: Element, docTitle: string): void {
-  const heading = section.querySelector('h3');
-  if (!heading) return;
-  const tools = document.createElement('p');
-  tools.className = 'tools';
-  tools.setAttribute('data-note', 'tools');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'cite';
-  button.textContent = '引用本条';
-  const status = document.createElement('span');
-  status.className = 'cite-status';
-  status.setAttribute('role', 'status');
-  tools.appendChild(button);
-  tools.appendChild(status);
-  heading.parentNode?.insertBefore(tools, heading.nextSibling);
-  button.addEventListener('click', () => {
-    const href = `${location.protocol}//${location.host}${location.pathname}#${section.id}`;
-    const text = citationFor(section, docTitle, href);
-    void copyText(text).then((copied) => {
-      status.textContent = copied ? '已复制，可粘贴到微信或文档' : '请长按下面的文字复制';
-      if (!copied) showFallback(tools, text);
-    });
+function cite(button: Element, docTitle: string): void {
+  const section = button.closest('section');
+  const tools = button.parentElement;
+  if (!section || !tools) return;
+  const text = citationFor(section, docTitle, `${location.origin}${location.pathname}#${section.id}`);
+  void copyText(text).then((copied) => {
+    const status = tools.querySelector('.cite-status');
+    if (status) status.textContent = copied ? '已复制' : '请长按下面的文字复制';
+    if (copied) return;
+    const box = tools.querySelector('textarea') || tools.appendChild(make('textarea', { readonly: '', 'aria-label': '引用文字' }));
+    box.value = text;
+    box.focus();
+    box.select();
   });
 }
 
+/** Copies on a click of any 引用本条 button under root (see cite-buttons.ts). */
 export function setUpCiting(root: Element): void {
-  const docTitle = root.querySelector('h1')?.textContent?.trim() ?? '';
-  const sections = root.querySelectorAll('section.art');
-  for (let i = 0; i < sections.length; i += 1) {
-    const section = sections[i];
-    if (section) addButton(section, docTitle);
-  }
+  const title = root.querySelector('h1');
+  root.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('.cite') : null;
+    if (button) cite(button, title ? (title.textContent || '').trim() : '');
+  });
 }

@@ -1,21 +1,14 @@
-/** Enhancements of the 纲要 page; the page reads and links fully without them. */
-import { setUpCiting } from './cite.ts';
-import { keepCopiesOfficial } from './copy-official.ts';
+/** Enhancements of the 纲要 page; the page reads, links and prints its text fully without them. */
+import { addCiteButtons } from './cite-buttons.ts';
+import { loadToolsOnFirstUse } from './load-tools.ts';
 import { openNotesForPrint } from './print-notes.ts';
-import { setUpTermPopovers } from './term-popover.ts';
 
 const root = document.getElementById('gangyao');
+const toc = document.getElementById('mulu') as HTMLDetailsElement | null;
+// The contents stand open beside the text on wide screens; phones keep them folded.
+if (toc && matchMedia('(min-width: 62em)').matches) toc.open = true;
 if (root) {
-  setUpCiting(root);
-  setUpTermPopovers(root);
+  addCiteButtons(root);
   openNotesForPrint(root);
-  keepCopiesOfficial(root);
-  const toc = document.getElementById('mulu');
-  const openToc = () => {
-    if (toc instanceof HTMLDetailsElement && location.hash === '#mulu') toc.open = true;
-  };
-  window.addEventListener('hashchange', openToc);
-  openToc();
-  const toTop = document.querySelector('.to-toc');
-  if (toTop) toTop.addEventListener('click', () => toc instanceof HTMLDetailsElement && (toc.open = true));
+  loadToolsOnFirstUse(root);
 }

@@ -1,140 +1,91 @@
 /**
- * Explains a marked glossary term in place: on tap or click, and on hover with a mouse. The
- * explanation is read from the glossary page itself, fetched once on first use, so the 纲要 page
- * carries no copy of the glossary. Without JavaScript (or if the fetch fails) the term is a plain
- * link to /mingci/#slug.
+ * Explains a marked glossary term in place, on tap or click and on mouse hover. The explanation
+ * is read from the glossary page itself, fetched once on first use, so the 纲要 page carries no
+ * copy of the glossary. Without JavaScript, or when the fetch fails, the term is a plain link to
+ * /mingci/#slug.
  */
-
-interface Explanation {
-  title: string;
-  html: string;
-}
+import { make } from './dom.ts';
 
 let glossary: Promise<Document> | undefined;
-
-function loadGlossary(url: string): Promise<Document> {
-  glossary ??= fetch(url, { credentials: 'same-origin' })
-    .then((response) => {
-      if (!response.ok) throw new Error(String(response.status));
-      return response.text();
-    })
-    .then((html) => new DOMParser().parseFromString(html, 'text/html'))
-    .catch((error: unknown) => {
-      glossary = undefined;
-      throw error;
-    });
-  return glossary;
-}
-
-function explain(link: HTMLAnchorElement): Promise<Explanation | undefined> {
-  const slug = decodeURIComponent(link.hash.slice(1));
-  return loadGlossary(link.pathname).then((doc) => {
-    const entry = doc.getElementById(slug);
-    const body = entry?.querySelector('.term-def');
-    if (!entry || !body) return undefined;
-    return { title: entry.querySelector('.term-name')?.textContent?.trim() ?? link.textContent ?? '', html: body.innerHTML };
-  });
-}
-
 let pop: HTMLElement | undefined;
 let owner: HTMLAnchorElement | undefined;
-let hideTimer = 0;
+let timer = 0;
 
-function close(returnFocus: boolean): void {
-  if (!pop) return;
-  pop.parentNode?.removeChild(pop);
-  owner?.removeAttribute('aria-expanded');
-  if (returnFocus && owner) owner.focus();
-  pop = undefined;
-  owner = undefined;
-}
-
-function place(box: HTMLElement, link: HTMLElement): void {
-  const rect = link.getBoundingClientRect();
-  const scrollX = window.pageXOffset;
-  const width = document.documentElement.clientWidth;
-  box.style.top = `${rect.bottom + window.pageYOffset + 6}px`;
-  const left = Math.min(rect.left, width - box.offsetWidth - 8);
-  box.style.left = `${Math.max(8, left) + scrollX}px`;
-}
-
-function open(link: HTMLAnchorElement, explanation: Explanation, takeFocus: boolean): void {
-  close(false);
-  const box = document.createElement('div');
-  box.className = 'term-pop';
-  box.setAttribute('role', 'dialog');
-  box.setAttribute('aria-label', explanation.title);
-  box.setAttribute('data-note', 'popover');
-  box.tabIndex = -1;
-  box.innerHTML = `<p class="term-pop-title"></p>${explanation.html}<p><a class="term-pop-more"></a></p>`;
-  const title = box.querySelector('.term-pop-title');
-  if (title) title.textContent = explanation.title;
-  const more = box.querySelector('.term-pop-more');
-  if (more) {
-    more.setAttribute('href', link.href);
-    more.textContent = '在名词解释页查看';
+function entryFor(link: HTMLAnchorElement): Promise<Element | null> {
+  if (!glossary) {
+    glossary = fetch(link.pathname)
+      .then((response) => (response.ok ? response.text() : Promise.reject()))
+      .then((html) => new DOMParser().parseFromString(html, 'text/html'));
+    glossary.catch(() => (glossary = undefined));
   }
-  const closer = document.createElement('button');
-  closer.type = 'button';
-  closer.className = 'term-pop-close';
-  closer.setAttribute('aria-label', '关闭解释');
-  closer.textContent = '×';
-  closer.addEventListener('click', () => close(true));
-  box.appendChild(closer);
-  box.addEventListener('mouseenter', () => window.clearTimeout(hideTimer));
-  box.addEventListener('mouseleave', () => scheduleHide());
-  (document.getElementById('main') ?? document.body).appendChild(box);
-  place(box, link);
+  return glossary.then((doc) => doc.getElementById(link.hash.slice(1)));
+}
+
+function close(returnFocus?: boolean): void {
+  if (!pop || !owner) return;
+  pop.parentNode?.removeChild(pop);
+  owner.removeAttribute('aria-expanded');
+  if (returnFocus) owner.focus();
+  pop = owner = undefined;
+}
+
+function open(link: HTMLAnchorElement, entry: Element, takeFocus: boolean): void {
+  close();
+  const title = (entry.querySelector('.term-name') || link).textContent || '';
+  const box = make('div', { class: 'term-pop', role: 'dialog', 'aria-label': title, 'data-note': 'popover', tabindex: '-1' });
+  box.appendChild(make('p', {}, title)).style.fontWeight = '700';
+  const definition = entry.querySelector('.term-def');
+  if (definition) box.appendChild(definition.cloneNode(true));
+  box.appendChild(make('p', {})).appendChild(make('a', { href: link.href }, '查看名词解释'));
+  box.appendChild(make('button', { type: 'button', 'aria-label': '关闭' }, '×')).addEventListener('click', () => close(true));
+  box.addEventListener('mouseenter', () => clearTimeout(timer));
+  box.addEventListener('mouseleave', () => later(close));
+  // Inside main, so that the large-text mode scales the popover too.
+  (document.getElementById('main') as HTMLElement).appendChild(box);
+  const rect = link.getBoundingClientRect();
+  const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - box.offsetWidth - 8));
+  box.style.top = `${rect.bottom + window.pageYOffset + 6}px`;
+  box.style.left = `${left + window.pageXOffset}px`;
   pop = box;
   owner = link;
   link.setAttribute('aria-expanded', 'true');
   if (takeFocus) box.focus();
 }
 
-function scheduleHide(): void {
-  window.clearTimeout(hideTimer);
-  hideTimer = window.setTimeout(() => close(false), 400);
+function later(run: () => void): void {
+  clearTimeout(timer);
+  timer = window.setTimeout(run, 300);
 }
 
-function termLink(target: EventTarget | null): HTMLAnchorElement | null {
-  const element = target instanceof Element ? target.closest('a.term') : null;
-  return element instanceof HTMLAnchorElement ? element : null;
+function termOf(target: EventTarget | null): HTMLAnchorElement | null {
+  return target instanceof Element ? (target.closest('a.term') as HTMLAnchorElement | null) : null;
+}
+
+function show(link: HTMLAnchorElement, takeFocus: boolean): void {
+  const follow = () => (location.href = link.href);
+  entryFor(link).then((entry) => (entry ? open(link, entry, takeFocus) : takeFocus && follow()), () => takeFocus && follow());
 }
 
 export function setUpTermPopovers(root: Element): void {
+  const hover = matchMedia('(hover: hover)').matches;
   root.addEventListener('click', (event) => {
-    const link = termLink(event.target);
-    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const link = termOf(event.target);
+    if (!link || (event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey) return;
     event.preventDefault();
-    if (owner === link && pop) {
-      close(false);
-      return;
-    }
-    explain(link).then(
-      (explanation) => (explanation ? open(link, explanation, true) : (location.href = link.href)),
-      () => (location.href = link.href),
-    );
+    if (owner === link) close();
+    else show(link, true);
   });
-  let hoverTimer = 0;
   root.addEventListener('mouseover', (event) => {
-    const link = termLink(event.target);
-    if (!link || (window.matchMedia && !window.matchMedia('(hover: hover)').matches)) return;
-    window.clearTimeout(hideTimer);
-    window.clearTimeout(hoverTimer);
-    if (owner === link) return;
-    hoverTimer = window.setTimeout(() => {
-      explain(link).then((explanation) => explanation && open(link, explanation, false), () => undefined);
-    }, 250);
+    const link = termOf(event.target);
+    if (hover && link && link !== owner) later(() => show(link, false));
   });
   root.addEventListener('mouseout', (event) => {
-    if (!termLink(event.target)) return;
-    window.clearTimeout(hoverTimer);
-    if (pop) scheduleHide();
+    if (termOf(event.target)) later(close);
   });
   document.addEventListener('keydown', (event) => {
-    if (pop && (event.key === 'Escape' || event.key === 'Esc')) close(true);
+    if (event.key === 'Escape') close(true);
   });
   document.addEventListener('click', (event) => {
-    if (pop && event.target instanceof Node && !pop.contains(event.target) && !termLink(event.target)) close(false);
+    if (pop && !pop.contains(event.target as Node) && !termOf(event.target)) close();
   });
 }
