@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docsMap, maxQueryLength, search } from '../../src/shared/search-engine.ts';
-import { buildSearchIndex, loadSearchIndex } from '../../src/shared/search-index.ts';
+import { buildSearchIndex, buildWithLunrBuilder, loadSearchIndex } from '../../src/shared/search-index.ts';
 import type { SearchDoc } from '../../src/shared/search-types.ts';
 
 const doc = (id: string, kind: SearchDoc['kind'], title: string, text: string): SearchDoc => ({
@@ -86,6 +86,10 @@ describe('the search engine', () => {
   it('cuts an over-long query instead of refusing it', () => {
     const outcome = search(index, byId, '首席质量官' + '啊'.repeat(500));
     expect(outcome.query.length).toBe(maxQueryLength);
+  });
+
+  it('builds exactly the index lunr.Builder builds with the shared tokenizer', () => {
+    expect(JSON.stringify(buildSearchIndex(docs))).toBe(JSON.stringify(buildWithLunrBuilder(docs)));
   });
 
   it('gives the same answers from an index serialised and loaded again', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSearchDocs } from '../../src/reading/search-docs.ts';
 import { docsMap, search } from '../../src/shared/search-engine.ts';
-import { buildSearchIndex } from '../../src/shared/search-index.ts';
+import { buildSearchIndex, buildWithLunrBuilder } from '../../src/shared/search-index.ts';
 import { scoreRanking } from '../fixtures/search-metrics.ts';
 import { relevanceCases } from '../fixtures/search-queries.ts';
 
@@ -35,6 +35,15 @@ describe('search relevance on the site\'s own texts', () => {
     for (const c of relevanceCases.filter((x) => x.expect.length === 0)) {
       expect(search(index, byId, c.query), c.query).toMatchObject({ mode: 'none', hits: [] });
     }
+  });
+
+  it('answers every query exactly as an index built through lunr.Builder would', () => {
+    const reference = buildWithLunrBuilder(docs);
+    for (const { query } of relevanceCases) {
+      const ours = search(index, byId, query).hits.map((h) => [h.doc.id, h.score]);
+      expect(ours, query).toEqual(search(reference, byId, query).hits.map((h) => [h.doc.id, h.score]));
+    }
+    expect(JSON.stringify(index)).toBe(JSON.stringify(reference));
   });
 
   it.each(relevanceCases.filter((c) => c.kind === 'line-break').map((c) => [c.query, c.expect[0]!]))(
