@@ -111,6 +111,27 @@ describe('search in a real browser', () => {
     await page.close();
   });
 
+  it('shows ten results first and more on request, in place with JavaScript and by link without', async () => {
+    const page = await browser.newPage(desktop);
+    await page.goto(`${site.url}/search/`);
+    await page.click('#search-q');
+    await page.keyboard.insertText('质量');
+    await page.waitForSelector(settled('质量'));
+    expect(await resultLinks(page)).toHaveLength(10);
+    await page.click('.search-more a');
+    await page.waitForFunction(() => document.querySelectorAll('[data-search-results] a[data-kind]').length > 10);
+    expect(new URL(page.url()).searchParams.get('all')).toBe('1');
+    await page.close();
+
+    const context = await browser.newContext({ ...desktop, javaScriptEnabled: false });
+    const plain = await context.newPage();
+    await plain.goto(`${site.url}/search/?q=${encodeURIComponent('质量')}`);
+    expect(await resultLinks(plain)).toHaveLength(10);
+    await plain.click('.search-more a');
+    expect((await resultLinks(plain)).length).toBeGreaterThan(10);
+    await context.close();
+  });
+
   it('says plainly that nothing was found and offers queries that have answers', async () => {
     const page = await browser.newPage(desktop);
     await page.goto(`${site.url}/search/?q=${encodeURIComponent('区块链')}`);

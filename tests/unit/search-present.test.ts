@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadSearchDocs } from '../../src/reading/search-docs.ts';
 import { docsMap, search } from '../../src/shared/search-engine.ts';
 import { buildSearchIndex } from '../../src/shared/search-index.ts';
-import { glossaryTermsOf, presentSearch, shownResults } from '../../src/shared/search-present.ts';
+import { glossaryTermsOf, presentSearch, searchUrl, shownAllResults, shownResults, type SearchRequest } from '../../src/shared/search-present.ts';
 import { popularQueries, suggestionsFor } from '../../src/shared/search-suggest.ts';
 
 const docs = loadSearchDocs();
 const index = buildSearchIndex(docs);
 const byId = docsMap(docs);
 const glossary = glossaryTermsOf(docs);
-const view = (query: string, kind?: Parameters<typeof presentSearch>[2]) => presentSearch(search(index, byId, query), glossary, kind);
+const view = (query: string, request: Omit<SearchRequest, 'query'> = {}) => presentSearch(search(index, byId, query), glossary, request);
 
 describe('presenting search results', () => {
   it('labels each result with its kind in Chinese and links to its anchor', () => {
@@ -21,15 +21,21 @@ describe('presenting search results', () => {
   it('counts results per kind and filters by kind on request', () => {
     const all = view('首席质量官');
     const gangyaoCount = all.counts.find((c) => c.kind === 'gangyao')!.count;
-    const onlyGangyao = view('首席质量官', 'gangyao');
+    const onlyGangyao = view('首席质量官', { kind: 'gangyao' });
     expect(onlyGangyao.total).toBe(gangyaoCount);
     expect(onlyGangyao.results.every((r) => r.kind === 'gangyao')).toBe(true);
   });
 
-  it(`shows at most ${shownResults} results but reports how many there are`, () => {
+  it(`shows ${shownResults} results first and ${shownAllResults} on request, and reports how many there are`, () => {
     const many = view('质量');
     expect(many.results).toHaveLength(shownResults);
-    expect(many.total).toBeGreaterThan(shownResults);
+    expect(many.total).toBeGreaterThan(shownAllResults);
+    expect(view('质量', { all: true }).results).toHaveLength(shownAllResults);
+  });
+
+  it('writes a shareable address for a request, and none for an empty query', () => {
+    expect(searchUrl({ query: ' 94% ', kind: 'gangyao', all: true })).toBe('/search/?q=94%25&kind=gangyao&all=1');
+    expect(searchUrl({ query: '  ' })).toBe('/search/');
   });
 
   it('offers suggestions only when nothing was found', () => {

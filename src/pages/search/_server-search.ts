@@ -5,10 +5,10 @@
 import { loadSearchDocs } from '../../reading/search-docs.ts';
 import { docsMap, search } from '../../shared/search-engine.ts';
 import { buildSearchIndex } from '../../shared/search-index.ts';
-import { glossaryTermsOf, presentSearch, type SearchView } from '../../shared/search-present.ts';
-import { searchKinds, type SearchKind } from '../../shared/search-types.ts';
+import { glossaryTermsOf, presentSearch, type SearchRequest, type SearchView } from '../../shared/search-present.ts';
+import { searchKinds } from '../../shared/search-types.ts';
 
-let engine: { run(query: string, kind?: SearchKind): SearchView } | undefined;
+let engine: { run(request: SearchRequest): SearchView } | undefined;
 
 function serverEngine(): NonNullable<typeof engine> {
   if (!engine) {
@@ -16,17 +16,21 @@ function serverEngine(): NonNullable<typeof engine> {
     const index = buildSearchIndex(docs);
     const byId = docsMap(docs);
     const glossary = glossaryTermsOf(docs);
-    engine = { run: (query, kind) => presentSearch(search(index, byId, query), glossary, kind) };
+    engine = { run: ({ query, ...rest }) => presentSearch(search(index, byId, query), glossary, rest) };
   }
   return engine;
 }
 
-export function readQuery(url: URL): { query: string; kind: SearchKind | undefined } {
-  const query = url.searchParams.get('q') ?? '';
+/** The request in an address such as /search/?q=首席质量官&kind=gangyao&all=1; unknown values are ignored. */
+export function readRequest(url: URL): SearchRequest {
   const kind = url.searchParams.get('kind');
-  return { query, kind: searchKinds.find((k) => k === kind) };
+  return {
+    query: url.searchParams.get('q') ?? '',
+    kind: searchKinds.find((k) => k === kind),
+    all: url.searchParams.get('all') === '1',
+  };
 }
 
-export function serverSearch(query: string, kind?: SearchKind): SearchView {
-  return serverEngine().run(query, kind);
+export function serverSearch(request: SearchRequest): SearchView {
+  return serverEngine().run(request);
 }
