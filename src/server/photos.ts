@@ -21,8 +21,9 @@ import { createQueue } from './work-queue.ts';
 sharp.cache(false);
 sharp.concurrency(1);
 
-/** Two photos at a time: one per core. */
-export const photoQueue = createQueue(2);
+/** Photos decoded at once: one per core of the 2-core server; PHOTO_CONCURRENCY for a bigger one. */
+export const photoConcurrency = Math.max(1, Number(process.env['PHOTO_CONCURRENCY']) || 2);
+export const photoQueue = createQueue(photoConcurrency);
 
 export interface ProcessedPhoto {
   photo: Buffer;
