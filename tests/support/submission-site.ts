@@ -59,12 +59,20 @@ export async function phonePhoto(seed: number, options: PhotoOptions): Promise<B
   let state = seed * 2654435761 || 1;
   const next = () => (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
   for (let i = 0; i < small.length; i++) small[i] = next();
-  const pixels = await sharp(small, { raw: { width: 24, height: 16, channels } })
-    .resize(width, height, { kernel: 'cubic', fit: 'fill' })
-    .raw()
-    .toBuffer();
+  const blowUp = (raw: Buffer, w: number, h: number) =>
+    sharp(raw, { raw: { width: w, height: h, channels } }).resize(width, height, { kernel: 'cubic', fit: 'fill' }).raw().toBuffer();
+  const pixels = await blowUp(small, 24, 16);
+  // Texture a few pixels across (leaves, brick, faces in a crowd) survives downscaling, as in a photo.
+  const detailWidth = Math.max(1, Math.round(width / 12));
+  const detailHeight = Math.max(1, Math.round(height / 12));
+  const detailSeed = Buffer.alloc(detailWidth * detailHeight * channels);
+  for (let i = 0; i < detailSeed.length; i++) detailSeed[i] = next();
+  const detail = await blowUp(detailSeed, detailWidth, detailHeight);
   // Grain: the sum of two uniform draws is close enough to a sensor's gaussian noise.
-  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.max(0, Math.min(255, pixels[i]! + ((next() + next()) >> 3) - 32));
+  for (let i = 0; i < pixels.length; i++) {
+    const value = pixels[i]! + (detail[i]! - 128) / 4 + ((next() + next()) >> 3) - 32;
+    pixels[i] = Math.max(0, Math.min(255, value));
+  }
   if (options.marker) {
     const block = Math.round(Math.min(width, height) / 4);
     for (let y = 0; y < block; y++) {
