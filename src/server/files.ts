@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import { dirname, join } from 'node:path';
 
@@ -96,4 +96,27 @@ export function findFile(db: DatabaseSync, id: number): FileRecord | undefined {
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   return base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+}
+
+/**
+ * Removes temporary files left by requests that never finished (a crash, a power cut). Anything in
+ * DATA_DIR/tmp older than `olderThanMs` belongs to no request still running.
+ */
+export async function sweepTemp(dataDir: string, olderThanMs: number, now = new Date()): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(tmpDir(dataDir));
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const path = join(tmpDir(dataDir), name);
+    const info = await stat(path).catch(() => undefined);
+    if (info && now.getTime() - info.mtimeMs > olderThanMs) {
+      await rm(path, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -7,6 +7,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { formatBeijing, isLate } from '../shared/deadline.ts';
 import { contactLine, loadCampaign, type Campaign } from './campaign.ts';
 import { database, dataDir } from './db.ts';
+import { sweepTemp } from './files.ts';
+import { pruneEvents } from './rate-limit.ts';
 import { seedUnits } from './units.ts';
 
 export interface SubmissionContext {
@@ -19,11 +21,17 @@ export interface SubmissionContext {
 }
 
 let campaign: Campaign | undefined;
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The context for an on-demand route: the shared database, DATA_DIR, the campaign loaded once. */
 export function submissionContext(address: string): SubmissionContext {
-  campaign ??= loadCampaign();
   const db = database();
+  if (!campaign) {
+    campaign = loadCampaign();
+    // Once per process: leftovers of requests that died with an earlier process.
+    pruneEvents(db, DAY_MS, new Date());
+    void sweepTemp(dataDir(), DAY_MS);
+  }
   seedUnits(db, campaign);
   return { db, dataDir: dataDir(), campaign, now: new Date(), address };
 }

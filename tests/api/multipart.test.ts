@@ -128,3 +128,18 @@ describe('reading a multipart body as a stream', () => {
     expect((await failure(parseMultipart(request, { tmpDir: tmp(), fileLimit: anyFile }))).status).toBe(415);
   });
 });
+
+describe('temporary files of requests that never finished', () => {
+  it('are swept once they are a day old, and fresh ones are left alone', async () => {
+    const { sweepTemp } = await import('../../src/server/files.ts');
+    const { mkdirSync, writeFileSync, utimesSync } = await import('node:fs');
+    const dataDir = tmp();
+    mkdirSync(join(dataDir, 'tmp'));
+    writeFileSync(join(dataDir, 'tmp', 'up-old'), 'x');
+    writeFileSync(join(dataDir, 'tmp', 'up-new'), 'y');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(join(dataDir, 'tmp', 'up-old'), twoDaysAgo, twoDaysAgo);
+    expect(await sweepTemp(dataDir, 24 * 3600 * 1000)).toBe(1);
+    expect(readdirSync(join(dataDir, 'tmp'))).toEqual(['up-new']);
+  });
+});
