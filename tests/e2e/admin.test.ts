@@ -69,7 +69,7 @@ describe('the organiser console in a real browser', () => {
     expect(await row.innerText()).toContain('已报送');
   });
 
-  it('filters the board by category without JavaScript needing to run', async () => {
+  it('filters the board by unit category with a plain GET form', async () => {
     await page.getByLabel('单位类别').selectOption('局属建管局');
     await page.getByRole('button', { name: '筛选' }).click();
     expect(page.url()).toContain('category=');
@@ -85,6 +85,30 @@ describe('the organiser console in a real browser', () => {
     expect(copied).toContain(`${site.url}/baosong/`);
     expect(copied).toContain('以下 21 个单位尚未报送');
     expect(copied).toBe(await page.locator('#cuibao-text').inputValue());
+  });
+
+  it('falls back to selecting and copying where the Clipboard API is missing, as on a plain-http intranet', async () => {
+    await page.evaluate(() => navigator.clipboard.writeText('旧内容'));
+    const plainHttp = await organiser.newPage();
+    await plainHttp.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
+    await plainHttp.goto(`${site.url}/admin/`);
+    await plainHttp.getByRole('button', { name: '复制催报文字' }).click();
+    await plainHttp.getByText('已复制，可以粘贴到微信或短信。').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('以下 21 个单位尚未报送');
+    await plainHttp.close();
+  });
+
+  it('works without JavaScript: sign-in, the board and the 催报 text to copy by hand', async () => {
+    const noScript = await browser.newContext({ ...desktop, javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${site.url}/admin/`);
+    await plain.getByLabel('用户名').fill('admin');
+    await plain.getByLabel('口令').fill(initialPassword());
+    await plain.getByRole('button', { name: '登录' }).click();
+    await plain.waitForURL(`${site.url}/admin/`);
+    expect(await plain.locator('#cuibao-text').inputValue()).toContain('以下 21 个单位尚未报送');
+    expect(await plain.getByRole('button', { name: '复制催报文字' }).count()).toBe(0);
+    await noScript.close();
   });
 
   it('opens the submission with its report, photo and essays', async () => {
