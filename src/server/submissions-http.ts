@@ -80,7 +80,7 @@ export async function reopenApi(request: Request, context: SubmissionContext): P
   return json(result.reopened satisfies ReopenResult);
 }
 
-const SERVER_TROUBLE = '服务器暂时出了问题，这次没有保存成功；之前已保存的内容不受影响。请稍后再试，多次不成功请联系组织方。';
+export const SERVER_TROUBLE = '服务器暂时出了问题，这次没有保存成功；之前已保存的内容不受影响。请稍后再试，多次不成功请联系组织方。';
 
 /**
  * Runs a handler so that a fault of the server itself (a full disk, a bug) still answers in

@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { toBeijingIso } from '../shared/deadline.ts';
 import type { SubmissionFormProps } from '../shared/submission-form.ts';
 import { contactOf, type SubmissionContext } from './submissions-context.ts';
-import { reopenFromForm } from './submissions-http.ts';
+import { SERVER_TROUBLE, reopenFromForm } from './submissions-http.ts';
 import { receiveSubmission } from './submissions-receive.ts';
 import { listUnits } from './units.ts';
 
 export type FormPage =
   | { kind: 'redirect'; location: string }
-  | { kind: 'form'; status: number; props: SubmissionFormProps; reopenError?: string };
+  | { kind: 'form'; status: number; props: SubmissionFormProps; reopenError?: string; receiptUrl?: string };
 
 /** The form as a unit first sees it. */
 export function blankProps(context: SubmissionContext): SubmissionFormProps {
@@ -37,6 +37,16 @@ export function blankProps(context: SubmissionContext): SubmissionFormProps {
   };
 }
 
+/** formPage, but a fault of the server itself still shows the form with a Chinese message. */
+export async function safeFormPage(request: Request, context: SubmissionContext): Promise<FormPage> {
+  try {
+    return await formPage(request, context);
+  } catch (fault) {
+    console.error('submission page failed:', fault);
+    return { kind: 'form', status: 500, props: { ...blankProps(context), formError: SERVER_TROUBLE } };
+  }
+}
+
 export async function formPage(request: Request, context: SubmissionContext): Promise<FormPage> {
   const blank = blankProps(context);
   if (request.method !== 'POST') return { kind: 'form', status: 200, props: blank };
@@ -44,8 +54,8 @@ export async function formPage(request: Request, context: SubmissionContext): Pr
   if (new URL(request.url).searchParams.get('intent') === 'reopen') {
     const reopened = await reopenFromForm(request, context);
     if (!reopened.ok) return { kind: 'form', status: reopened.status, props: blank, reopenError: reopened.error };
-    const { values, stagedPhotos, stagedFiles, revising } = reopened.reopened;
-    return { kind: 'form', status: 200, props: { ...blank, values, stagedPhotos, stagedFiles, revising } };
+    const { values, stagedPhotos, stagedFiles, revising, receiptUrl } = reopened.reopened;
+    return { kind: 'form', status: 200, props: { ...blank, values, stagedPhotos, stagedFiles, revising }, receiptUrl };
   }
 
   const outcome = await receiveSubmission(request, context);

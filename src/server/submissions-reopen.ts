@@ -10,6 +10,7 @@ import type { SubmissionContext } from './submissions-context.ts';
 import { findSubmissionByUnit, loadVersion } from './submissions-read.ts';
 import { PHOTO_KIND, restage, stagedThumbUrl } from './submissions-staging.ts';
 import { transaction } from './db.ts';
+import { receiptUrl } from './submissions-links.ts';
 import type { FileRecord } from './files.ts';
 
 export interface Reopened {
@@ -17,6 +18,8 @@ export interface Reopened {
   stagedPhotos: StagedPhoto[];
   stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
   revising: { number: string; versionNo: number; submittedAtIso: string };
+  /** The current version's receipt, for a unit that lost the link it was given. */
+  receiptUrl: string;
 }
 
 /** The unit's current version ready to edit, or undefined when it has not submitted yet. */
@@ -64,6 +67,7 @@ export function reopenCurrent(context: SubmissionContext, unitId: number): Reope
       stagedPhotos,
       stagedFiles,
       revising: { number: submission.number, versionNo: version.versionNo, submittedAtIso: toBeijingIso(version.submittedAt) },
+      receiptUrl: receiptUrl(db, submission.number),
     };
   });
 }

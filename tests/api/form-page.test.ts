@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { blankProps, formPage } from '../../src/server/submissions-page.ts';
+import { answerSafely, submitApi } from '../../src/server/submissions-http.ts';
+import { blankProps, formPage, safeFormPage } from '../../src/server/submissions-page.ts';
 import { blob, completeFields, formData, jpeg, postRequest, testContext, unitWithCode } from './support.ts';
 
 describe('the /baosong/ page', () => {
@@ -48,9 +49,27 @@ describe('the /baosong/ page', () => {
     if (page.kind !== 'form') throw new Error('expected the form');
     expect(page.props.revising).toMatchObject({ number: 'BS2030-0001', versionNo: 1 });
     expect(page.props.stagedPhotos[0]!.caption).toBe('集中学习');
+    expect(page.receiptUrl).toMatch(/^\/baosong\/huizhi\/BS2030-0001\/\?t=/);
 
     const refused = await reopen('WRONGCODE2');
     expect(refused).toMatchObject({ kind: 'form', status: 401 });
     if (refused.kind === 'form') expect(refused.reopenError).toContain('报送码不正确');
+  });
+
+  it('answers in Chinese, never with a stack trace, when the server itself fails to store', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    // A broken database: the photo rows of a version can no longer be written.
+    context.db.exec('DROP TABLE photos');
+    const fields = [...completeFields(auth.unitId, auth.code), ['photo_caption_1', '集中学习'] as [string, string]];
+    const withPhoto = async () => formData(fields, [['photo_1', blob(await jpeg(320, 240)), 'a.jpg']]);
+
+    const page = await safeFormPage(postRequest('/baosong/', await withPhoto()), context);
+    expect(page).toMatchObject({ kind: 'form', status: 500 });
+    if (page.kind === 'form') expect(page.props.formError).toContain('之前已保存的内容不受影响');
+
+    const api = await answerSafely(async () => submitApi(postRequest('/api/submissions', await withPhoto()), context), 'submit');
+    expect(api.status).toBe(500);
+    expect(((await api.json()) as { formError: string }).formError).toContain('请稍后再试');
   });
 });
