@@ -110,6 +110,19 @@ describe('the console guard', () => {
     expect(response.headers.get('set-cookie')).toContain(`${SESSION_COOKIE}=;`);
   });
 
+  it('marks the cookie Secure when the console is served over HTTPS, directly or behind a proxy', async () => {
+    const store = freshStore();
+    const direct = new URL('https://console.test/admin/');
+    const viaProxy = context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale`, 'x-forwarded-proto': 'https' } });
+    const { response: overTls } = await through({ request: new Request(direct, { headers: { cookie: `${SESSION_COOKIE}=stale` } }), url: direct, locals: {} }, store);
+    const { response: proxied } = await through(viaProxy, store);
+    const { response: plain } = await through(context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale` } }), store);
+    expect(overTls.headers.get('set-cookie')).toContain('; Secure');
+    expect(proxied.headers.get('set-cookie')).toContain('; Secure');
+    expect(plain.headers.get('set-cookie')).not.toContain('Secure');
+    expect(plain.headers.get('set-cookie')).toContain('HttpOnly; SameSite=Strict');
+  });
+
   it('refuses a session whose account was removed from the configuration', async () => {
     const store = freshStore();
     const session = createSession(store.db, 'former-colleague');
