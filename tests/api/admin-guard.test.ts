@@ -36,12 +36,15 @@ const form = (fields: Record<string, string>, cookie?: string): RequestInit => (
 });
 
 const routes = consoleRoutes();
+/** Exports, uploads and the import template are files: refused with 401, never a login page. */
+const isDownload = (path: string) => path.startsWith('/admin/files/') || /\.[a-z]{3,4}$/.test(path);
 
 describe('every console route, found on disk', () => {
   it('includes the board, the login page and the export downloads', () => {
     const paths = routes.map((r) => r.path);
     expect(paths).toContain('/admin/');
     expect(paths).toContain('/admin/login/');
+    expect(paths).toContain('/admin/export/汇总表.xlsx');
     expect(paths.length).toBeGreaterThan(5);
   });
 
@@ -61,6 +64,9 @@ describe('every console route, found on disk', () => {
         if (path.startsWith('/api/')) {
           expect(response.status).toBe(401);
           expect(JSON.parse(body)).toEqual({ error: '未登录或登录已过期，请先登录组织方后台。' });
+        } else if (isDownload(path)) {
+          expect(response.status).toBe(401);
+          expect(body).toContain('未登录或登录已过期，请登录后再下载。');
         } else {
           expect(response.status).toBe(303);
           expect(response.headers.get('location')).toMatch(/^\/admin\/login\?next=/);

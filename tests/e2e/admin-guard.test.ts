@@ -38,7 +38,7 @@ async function signIn(): Promise<{ cookie: string; csrf: string }> {
 describe('the running site refuses the console to anyone not signed in', () => {
   const routes = consoleRoutes().filter((r) => !r.path.startsWith('/admin/login'));
 
-  it.each(routes.map((r) => [r.path] as const))('%s: pages redirect to the login, APIs answer 401, no unit data', async (path) => {
+  it.each(routes.map((r) => [r.path] as const))('%s: pages redirect to the login, APIs and downloads answer 401, no unit data', async (path) => {
     for (const method of ['GET', 'POST']) {
       const response = await fetch(`${site.url}${encodeURI(path)}`, {
         method,
@@ -48,7 +48,7 @@ describe('the running site refuses the console to anyone not signed in', () => {
       });
       const body = await response.text();
       expect(body).not.toContain('水利局');
-      if (path.startsWith('/api/')) expect(response.status).toBe(401);
+      if (path.startsWith('/api/') || path.startsWith('/admin/files/') || /\.[a-z]{3,4}$/.test(path)) expect(response.status).toBe(401);
       else {
         expect(response.status).toBe(303);
         expect(response.headers.get('location')).toMatch(/^\/admin\/login\?next=/);
@@ -57,10 +57,12 @@ describe('the running site refuses the console to anyone not signed in', () => {
   });
 
   it('refuses disguised console paths the router would still serve', async () => {
-    for (const path of ['/%61dmin/', '/admin/units/%31/', '/admin/export/%E6%B1%87%E6%80%BB%E8%A1%A8.xlsx']) {
+    for (const path of ['/%61dmin/', '/admin/units/%31/']) {
       const response = await fetch(`${site.url}${path}`, { redirect: 'manual' });
       expect(response.status, path).toBe(303);
     }
+    const download = await fetch(`${site.url}/%61dmin/export/%E6%B1%87%E6%80%BB%E8%A1%A8.xlsx`, { redirect: 'manual' });
+    expect(download.status).toBe(401);
   });
 });
 

@@ -3,7 +3,7 @@ import { findAccount, organiserConfig, prepareAccounts } from './accounts.ts';
 import type { OrganiserConfig } from './organisers.ts';
 import { clearCookieHeader, isHttps, readCookie } from './cookies.ts';
 import { LOGIN_CSRF_COOKIE, submittedToken, tokensMatch } from './csrf.ts';
-import { adminArea, isLoginPath, type AdminArea } from './paths.ts';
+import { adminArea, isDownloadPath, isLoginPath, type AdminArea } from './paths.ts';
 import { findSession, SESSION_COOKIE, type AdminSession } from './sessions.ts';
 
 /** The few parts of Astro's context the guard needs, so it runs on plain Requests in tests. */
@@ -60,6 +60,7 @@ function refuseUnsigned(ctx: GuardContext, area: AdminArea, hadCookie: boolean):
   const extra: Record<string, string> = {};
   if (hadCookie) extra['set-cookie'] = clearCookieHeader(SESSION_COOKIE, isHttps(ctx.request, ctx.url));
   if (area === 'api') return textResponse(401, '未登录或登录已过期，请先登录组织方后台。', area, extra);
+  if (isDownloadPath(ctx.url.pathname)) return textResponse(401, '未登录或登录已过期，请登录后再下载。', area, extra);
   const back = SAFE_METHODS.has(ctx.request.method) ? ctx.url.pathname + ctx.url.search : '/admin/';
   extra['location'] = `/admin/login?next=${encodeURIComponent(back)}${hadCookie ? '&expired=1' : ''}`;
   return new Response(null, { status: 303, headers: extra });

@@ -24,6 +24,15 @@ export function adminArea(pathname: string): AdminArea {
   return null;
 }
 
+/**
+ * Files rather than pages (exports, stored uploads, the import template): without a session they
+ * answer 401 like the APIs, so a download link never saves the login page as 汇总表.xlsx.
+ */
+export function isDownloadPath(pathname: string): boolean {
+  const path = normalisePath(pathname);
+  return /^\/admin\/files\//.test(path) || (/^\/admin\//.test(path) && /\/[^/]+\.[a-z0-9]{2,5}$/.test(path));
+}
+
 export function isLoginPath(pathname: string): boolean {
   return /^\/admin\/login\/?$/.test(normalisePath(pathname));
 }
