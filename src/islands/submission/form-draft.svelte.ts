@@ -10,6 +10,7 @@ import { randomKey } from '../../shared/random-key.ts';
 import { clearDraft, deleteBlob, loadDraft, saveBlob, saveDraftMeta } from './draft-store.ts';
 import { attachmentToDraft, photoToDraft, restoreDraftItems } from './draft-items.ts';
 import type { PhotoItem, UploadItem } from './upload-item.ts';
+import { forgetCode } from './code-memory.ts';
 
 export type DraftState = 'none' | 'saving' | 'saved' | 'restored' | 'unavailable';
 
@@ -174,7 +175,7 @@ export class FormDraft {
     this.#ready = false;
     if (this.#timer) clearTimeout(this.#timer);
     await clearDraft(this.#namespace);
-    this.forgetCode();
+    forgetCode(this.#namespace);
   }
 
   /** The 清除草稿 button: the stored draft and the form's content go; the liaison starts afresh. */
@@ -186,34 +187,5 @@ export class FormDraft {
     this.#keyUsed = false;
     this.state = 'none';
     this.#ready = true;
-  }
-
-  // The 报送码 lives only as long as the tab (sessionStorage): never kept on a shared office PC.
-  #codeKey(): string {
-    return `baosong-code:${this.#namespace}`;
-  }
-
-  rememberCode(code: string): void {
-    try {
-      window.sessionStorage.setItem(this.#codeKey(), code);
-    } catch {
-      // Storage refused (private window): the liaison types the code again after a reload.
-    }
-  }
-
-  recallCode(): string {
-    try {
-      return window.sessionStorage.getItem(this.#codeKey()) ?? '';
-    } catch {
-      return '';
-    }
-  }
-
-  forgetCode(): void {
-    try {
-      window.sessionStorage.removeItem(this.#codeKey());
-    } catch {
-      // As above.
-    }
   }
 }
