@@ -17,9 +17,10 @@ export function toLines(source: string): SourceLine[] {
 
 /**
  * Sentence-final marks. A line that ends otherwise was cut by the PDF extraction (at a page or line
- * break) and continues on the next non-empty line.
+ * break) and continues on the next non-empty line. Closing quotes and brackets are not final: the
+ * PDF cut "…重大意义。《纲要》" from "是首个…".
  */
-const COMPLETE_END = /[。；！？：”」』）)》…]$/;
+const COMPLETE_END = /[。；！？：…]$/;
 
 export function endsComplete(text: string): boolean {
   return COMPLETE_END.test(text);

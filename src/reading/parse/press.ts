@@ -1,5 +1,6 @@
 import type { Paragraph, PressConference, PressTurn } from '../types.ts';
 import { joinBrokenLines, type SourceLine } from './lines.ts';
+import { PRESS_TITLE } from './regions.ts';
 
 /** A line that only names who speaks next: "新华社记者：", "…局长黄国梁：". */
 const SPEAKER_LINE = /^([^。！？，]{2,60})：$/;
@@ -24,7 +25,7 @@ function speakerOf(line: string): Speaker {
  * speaker answering right after a question answers, otherwise makes a statement.
  */
 export function parsePress(lines: SourceLine[]): PressConference {
-  const paragraphs = joinBrokenLines(lines, (text) => SPEAKER_LINE.test(text));
+  const paragraphs = joinBrokenLines(lines, (text) => text === PRESS_TITLE || SPEAKER_LINE.test(text));
   const [title, ...rest] = paragraphs;
   const known = new Map<string, Speaker>();
   const press: PressConference = { title: title?.text ?? '', intro: [], turns: [] };
