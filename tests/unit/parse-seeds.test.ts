@@ -155,7 +155,7 @@ describe('the press conference', () => {
     expect(press.turns[4]?.paragraphs[0]?.text.startsWith('谢谢您的提问')).toBe(true);
     expect(press.turns[1]?.paragraphs.map((p) => p.text).join('')).toContain('提出了2025年和 2035 年两阶段发展目标');
     expect(press.turns[4]?.paragraphs[1]?.text).toContain('重大意义。《纲要》是首个由党中央、国务院印发');
-    expect(press.intro.map((p) => p.text.slice(0, 14))).toEqual(['2023 年 2 月 16 日，']);
+    expect(press.intro.map((p) => p.text.slice(0, 16))).toEqual(['2023 年 2 月 16 日，']);
   });
 });
 
