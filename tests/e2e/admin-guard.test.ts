@@ -86,7 +86,9 @@ describe('console actions of a signed-in organiser', () => {
       body: new URLSearchParams({ csrf, mode: 'missing' }),
     });
     expect(response.status).toBe(403);
-    expect(await response.text()).not.toContain('报送码');
+    const page = await response.text();
+    expect(page).not.toContain('报送码');
+    expect(page).toContain('这次提交不是从本站页面发出的');
   });
 
   it('go through with the session token from the same origin', async () => {
