@@ -76,7 +76,7 @@ export async function reopenForm(form: FormState, confirmReplace: () => boolean)
   if (!unitId || !code) return '请先选择单位并填写报送码。';
   const result = await reopenSubmission(unitId, code);
   if ('error' in result) return result.error;
-  if (form.draft.hasContent() && !confirmReplace()) return '';
+  if (form.hasTypedContent() && !confirmReplace()) return '';
   form.values = { ...result.values, [FIELD.unitId]: unitId };
   const attachments: Record<string, ReturnType<typeof stagedFileItem>> = {};
   for (const field of Object.keys(result.stagedFiles) as FileFieldName[]) {

@@ -136,10 +136,8 @@ export class FormDraft {
       this.savedAt = clock(new Date(stored.savedAt));
     }
     this.#ready = true;
-  }
-
-  hasContent(): boolean {
-    return draftHasContent(this.#snapshot());
+    // Text typed while the page was still loading is saved now, not at the next keystroke.
+    this.#changed(this.#content());
   }
 
   /** Keeps a file's bytes with the draft so a reload does not lose the photo. */

@@ -98,6 +98,12 @@ export class FormState {
     });
   }
 
+  /** Whether anything was typed or chosen beyond the unit and its code (which a reopen keeps). */
+  hasTypedContent(): boolean {
+    const typed = Object.keys(this.values).filter((name) => name !== FIELD.unitId && name !== FIELD.code);
+    return typed.some((name) => hasAnyValue({ [name]: this.values[name] })) || this.files.photos.length > 0 || Object.keys(this.files.attachments).length > 0;
+  }
+
   commitCredentials(next: Credentials = { unitId: textValue(this.values, FIELD.unitId), code: this.code.trim() }): void {
     if (next.unitId === this.committed.unitId && next.code === this.committed.code) return;
     this.committed = next;

@@ -1,0 +1,112 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phone } from '../support/browser.ts';
+import { startSubmissionSite, type SubmissionSite } from '../support/submission-site.ts';
+
+let browser: Browser;
+const sites: SubmissionSite[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(sites.map((site) => site.stop()));
+});
+
+async function siteWith(env: Record<string, string> = {}): Promise<SubmissionSite> {
+  const site = await startSubmissionSite(inject('siteDir'), env);
+  sites.push(site);
+  return site;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Element) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return (await axe.run(document.querySelector('main')!)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+}
+
+describe('the 报送 page around the deadline', () => {
+  it('counts down to the deadline in Beijing time', async () => {
+    const site = await siteWith({ CAMPAIGN_DEADLINE: '2099-12-31T18:00' });
+    const page = await browser.newPage(phone);
+    await page.goto(`${site.url}/baosong/`);
+    const banner = await page.locator('.sf-form .sf-notice').first().innerText();
+    expect(banner).toContain('截止时间：2099年12月31日 18:00（北京时间）');
+    expect(banner).toMatch(/距截止还有 \d+ 天 \d+ 小时/);
+    await page.close();
+  });
+
+  it('after a refusing deadline says plainly that nothing more is taken, and offers no submit, even without JavaScript', async () => {
+    const site = await siteWith({ CAMPAIGN_DEADLINE: '2023-02-27T18:00', LATE_POLICY: 'refuse' });
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ ...phone, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/baosong/`);
+      const banner = await page.locator('.sf-form .sf-notice').first().innerText();
+      expect(banner).toContain('报送已于 2023年2月27日 18:00（北京时间）截止');
+      expect(banner).toContain('不再接收新的报送或修改');
+      expect(await page.locator('.sf-form button[type="submit"]').isDisabled()).toBe(true);
+      await context.close();
+    }
+  });
+
+  it('after an accepting deadline says that submissions are still taken but marked 逾期', async () => {
+    const site = await siteWith({ CAMPAIGN_DEADLINE: '2023-02-27T18:00', LATE_POLICY: 'accept' });
+    const page = await browser.newPage(phone);
+    await page.goto(`${site.url}/baosong/`);
+    const banner = await page.locator('.sf-form .sf-notice').first().innerText();
+    expect(banner).toContain('已过截止时间');
+    expect(banner).toContain('逾期报送');
+    expect(await page.locator('.sf-form button[type="submit"]').isDisabled()).toBe(false);
+    await page.close();
+  });
+});
+
+describe('the 报送 page on a slow phone', () => {
+  it('keeps what the liaison typed before the script arrived, and saves it in the draft', async () => {
+    const site = await siteWith();
+    const context = await browser.newContext(phone);
+    // The island's script arrives two seconds late, as on a weak mobile connection.
+    await context.route(/\/_astro\/SubmissionForm\.[^/]*\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/baosong/`, { waitUntil: 'domcontentloaded' });
+    await page.fill('#f-participants', '全体干部职工 28 人');
+    expect(await page.locator('form[data-enhanced="true"]').count()).toBe(0);
+    await page.waitForSelector('form[data-enhanced="true"]');
+    expect(await page.inputValue('#f-participants')).toBe('全体干部职工 28 人');
+    await expect.poll(() => page.locator('[data-draft-state="saved"]').count(), { timeout: 15_000 }).toBe(1);
+    await context.unroute(/\/_astro\/SubmissionForm\.[^/]*\.js$/);
+    await page.reload();
+    await page.locator('[data-draft-state="restored"]').waitFor();
+    expect(await page.inputValue('#f-participants')).toBe('全体干部职工 28 人');
+    await context.close();
+  });
+
+  it('has no serious or critical accessibility problems, as the plain form and enhanced with errors shown', async () => {
+    const site = await siteWith();
+    for (const enhanced of [true, false]) {
+      const context = await browser.newContext(phone);
+      // Without the island's script the page stays the plain form; axe itself still needs JavaScript.
+      if (!enhanced) await context.route(/\/_astro\/SubmissionForm\.[^/]*\.js$/, (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(`${site.url}/baosong/`);
+      if (enhanced) {
+        await page.waitForSelector('form[data-enhanced="true"]');
+        await page.click('.sf-form button[type="submit"]');
+        await page.locator('#form-errors').waitFor();
+      }
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phone } from '../support/browser.ts';
+import { fillSubmission, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+
+let site: SubmissionSite;
+let browser: Browser;
+let photo: string;
+
+beforeAll(async () => {
+  site = await startSubmissionSite(inject('siteDir'));
+  browser = await launchBrowser();
+  photo = writeTempFiles({ 'IMG_2001.jpg': await phonePhoto(21, { width: 1600, height: 1200 }) })['IMG_2001.jpg']!;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+const versionLine = async (page: import('playwright-core').Page) => (await page.locator('main').innerText()).match(/第 \d+ 版/)?.[0];
+
+describe('sending again', () => {
+  it('stores a submit once when its answer is lost and the form retries; reopening it and sending again makes version 2', async () => {
+    const unit = '新乡县水利局';
+    const code = site.codes.get(unit)!;
+    const context = await browser.newContext(phone);
+    let submits = 0;
+    await context.route('**/api/submissions', async (route) => {
+      submits++;
+      if (submits === 1) {
+        // The server stores it, but the phone never hears back (the lift, the tunnel, the weak signal).
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else {
+        await route.continue();
+      }
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/baosong/`);
+    await page.waitForSelector('form[data-enhanced="true"]');
+    await fillSubmission(page, unit, code);
+    await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', photo);
+    await page.fill('#f-photo_caption_1', '专题会现场');
+    await page.click('.sf-form button[type="submit"]');
+    await page.waitForURL((url) => url.pathname.startsWith('/baosong/huizhi/'), { timeout: 60_000 });
+    expect(submits).toBe(2);
+    expect(await versionLine(page)).toBe('第 1 版');
+
+    // Back on the form: the draft was cleared by the confirmed submission.
+    await page.goto(`${site.url}/baosong/`);
+    await page.waitForSelector('form[data-enhanced="true"]');
+    expect(await page.locator('[data-draft-state="restored"]').count()).toBe(0);
+    expect(await page.inputValue('#f-participants')).toBe('');
+
+    await page.selectOption('#f-unit_id', { label: unit });
+    await page.fill('#f-code', code);
+    await page.getByRole('button', { name: '载入本单位已报送的内容（用于修改）' }).click();
+    await page.getByText('已载入第 1 版').waitFor();
+    expect(await page.inputValue('#f-participants')).toBe('局党组成员及全体干部职工，共 45 人');
+    expect(await page.inputValue('#f-photo_caption_1')).toBe('专题会现场');
+    expect(await page.locator('[data-status="done"]').count()).toBe(1);
+
+    await page.fill('#f-participants', '局党组成员及全体干部职工，共 46 人');
+    await page.getByRole('button', { name: '提交修改后的材料' }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/baosong/huizhi/') && !url.search.includes('v='), { timeout: 60_000 });
+    await expect.poll(() => versionLine(page)).toBe('第 2 版');
+    expect(await page.locator('main').innerText()).toContain('共 46 人');
+    await context.close();
+  });
+
+  it('says in Chinese when a unit that has not sent anything asks to reopen', async () => {
+    const unit = '辉县市水利局';
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/baosong/`);
+    await page.waitForSelector('form[data-enhanced="true"]');
+    await page.selectOption('#f-unit_id', { label: unit });
+    await page.fill('#f-code', site.codes.get(unit)!);
+    await page.getByRole('button', { name: '载入本单位已报送的内容（用于修改）' }).click();
+    await page.getByText('还没有报送过材料').waitFor();
+    await context.close();
+  });
+});
