@@ -1,14 +1,13 @@
 /**
- * The section texts search needs in the browser, written once at build time. Only the search page
- * fetches it, and only when the reader starts typing there.
+ * The section texts search needs in the browser, written once at build time, one per line (see
+ * shared/search-data.ts). Only the search page fetches it, and only once the reader starts there.
  */
 import type { APIRoute } from 'astro';
 import { loadSearchDocs } from '../reading/search-docs.ts';
-import type { SearchData } from '../shared/search-types.ts';
+import { serializeSearchData } from '../shared/search-data.ts';
 
 export const prerender = true;
 
 export const GET: APIRoute = () => {
-  const data: SearchData = { version: 1, docs: loadSearchDocs() };
-  return new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(serializeSearchData(loadSearchDocs()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

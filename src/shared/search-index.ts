@@ -55,45 +55,53 @@ interface TrieNode {
 }
 
 /**
- * The set of index terms as lunr's query expansion walks it: a plain trie. lunr.TokenSet.fromArray
- * would also minimise it, which costs more than everything else together and changes no answer.
- * Edges are UTF-16 code units, as in lunr.TokenSet.fromString.
+ * Adds a term to the set of index terms as lunr's query expansion walks it: a plain trie.
+ * lunr.TokenSet.fromArray would also minimise it, which costs more than everything else together
+ * and changes no answer. Edges are UTF-16 code units, as in lunr.TokenSet.fromString.
  */
-function termTrie(terms: readonly string[]): lunr.TokenSet {
-  const root = new lunr.TokenSet() as unknown as TrieNode;
-  for (const term of terms) {
-    let node = root;
-    for (let i = 0; i < term.length; i++) {
-      const unit = term.charAt(i);
-      node = node.edges[unit] ??= new lunr.TokenSet() as unknown as TrieNode;
-    }
-    node.final = true;
+function insertTerm(root: TrieNode, term: string): void {
+  let node = root;
+  for (let i = 0; i < term.length; i++) {
+    const unit = term.charAt(i);
+    node = node.edges[unit] ??= new lunr.TokenSet() as unknown as TrieNode;
   }
-  return root as unknown as lunr.TokenSet;
+  node.final = true;
 }
 
 /** Position metadata is not kept, so every posting shares one empty, frozen metadata object. */
 const noMetadata = Object.freeze(Object.create(null) as object);
 
-export function buildSearchIndex(docs: readonly SearchDoc[]): lunr.Index {
+export interface IndexBuilder {
+  /** Adds one document; the browser calls this while the rest of the texts are still arriving. */
+  add(doc: SearchDoc): void;
+  /** Computes the BM25 vectors, which need every document, and returns the index. */
+  finish(): lunr.Index;
+}
+
+export function createIndexBuilder(): IndexBuilder {
   const invertedIndex: Record<string, Posting> = Object.create(null);
-  const postingTerms: string[] = [];
+  const postings = new Map<string, Posting>();
   /** Per term index: how many (document, field) pairs hold it, which is what lunr's idf counts. */
   const holders: number[] = [];
   const perField: FieldTerms[] = [];
   const totalLength: Record<string, number> = { title: 0, text: 0 };
-  for (const doc of docs) {
+  const trie = new lunr.TokenSet() as unknown as TrieNode;
+  let documentCount = 0;
+
+  function add(doc: SearchDoc): void {
+    documentCount += 1;
     for (const field of fields) {
       const terms = indexTerms(field.read(doc));
       const frequencies = new Map<string, number>();
       for (const term of terms) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
       for (const term of frequencies.keys()) {
-        let posting = invertedIndex[term];
+        let posting = postings.get(term);
         if (!posting) {
-          posting = { _index: postingTerms.length, title: Object.create(null), text: Object.create(null) } as unknown as Posting;
+          posting = { _index: holders.length, title: Object.create(null), text: Object.create(null) } as unknown as Posting;
+          postings.set(term, posting);
           invertedIndex[term] = posting;
-          postingTerms.push(term);
           holders.push(0);
+          insertTerm(trie, term);
         }
         posting[field.name]![doc.id] = noMetadata;
         holders[posting._index]! += 1;
@@ -103,36 +111,48 @@ export function buildSearchIndex(docs: readonly SearchDoc[]): lunr.Index {
     }
   }
 
-  const idf = holders.map((withTerm) => Math.log(1 + Math.abs((docs.length - withTerm + 0.5) / (withTerm + 0.5))));
-  const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
-  for (const { field, ref, frequencies, length } of perField) {
-    const norm = k1 * (1 - b + b * (length / (totalLength[field.name]! / docs.length)));
-    const order = new Int32Array(frequencies.size);
-    const scores = new Map<number, number>();
-    let at = 0;
-    for (const [term, tf] of frequencies) {
-      const index = invertedIndex[term]!._index;
-      const score = ((idf[index]! * ((k1 + 1) * tf)) / (norm + tf)) * field.boost;
-      order[at++] = index;
-      scores.set(index, Math.round(score * 1000) / 1000);
+  function finish(): lunr.Index {
+    const idf = holders.map((withTerm) => Math.log(1 + Math.abs((documentCount - withTerm + 0.5) / (withTerm + 0.5))));
+    const fieldVectors: Record<string, lunr.Vector> = Object.create(null);
+    for (const { field, ref, frequencies, length } of perField) {
+      const norm = k1 * (1 - b + b * (length / (totalLength[field.name]! / documentCount)));
+      // Sort (term index, position) pairs packed into one number: no tuple per term.
+      const keys = new Float64Array(frequencies.size);
+      const scores = new Float64Array(frequencies.size);
+      let at = 0;
+      for (const [term, tf] of frequencies) {
+        const index = postings.get(term)!._index;
+        const score = ((idf[index]! * ((k1 + 1) * tf)) / (norm + tf)) * field.boost;
+        keys[at] = index * 0x100000 + at;
+        scores[at] = Math.round(score * 1000) / 1000;
+        at += 1;
+      }
+      keys.sort();
+      const elements = new Array<number>(keys.length * 2);
+      for (let i = 0; i < keys.length; i++) {
+        const position = keys[i]! % 0x100000;
+        elements[2 * i] = (keys[i]! - position) / 0x100000;
+        elements[2 * i + 1] = scores[position]!;
+      }
+      fieldVectors[`${field.name}/${ref}`] = new lunr.Vector(elements);
     }
-    order.sort();
-    const elements = new Array<number>(order.length * 2);
-    for (let i = 0; i < order.length; i++) {
-      elements[2 * i] = order[i]!;
-      elements[2 * i + 1] = scores.get(order[i]!)!;
-    }
-    fieldVectors[`${field.name}/${ref}`] = new lunr.Vector(elements);
+    // lunr's typings omit the constructor attributes that lunr.Builder#build passes.
+    return new lunr.Index({
+      invertedIndex: invertedIndex as never,
+      fieldVectors,
+      tokenSet: trie as unknown as lunr.TokenSet,
+      fields: fields.map((f) => f.name),
+      pipeline: new lunr.Pipeline(),
+    } as never);
   }
 
-  // lunr's typings omit the constructor attributes that lunr.Builder#build passes.
-  return new lunr.Index({
-    invertedIndex: invertedIndex as never,
-    fieldVectors,
-    tokenSet: termTrie(postingTerms),
-    fields: fields.map((f) => f.name),
-    pipeline: new lunr.Pipeline(),
-  } as never);
+  return { add, finish };
+}
+
+export function buildSearchIndex(docs: readonly SearchDoc[]): lunr.Index {
+  const builder = createIndexBuilder();
+  for (const doc of docs) builder.add(doc);
+  return builder.finish();
 }
 
 /** A serialised index (lunr's own JSON), as the prebuilt alternative to building in the browser. */

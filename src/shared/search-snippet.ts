@@ -19,12 +19,19 @@ interface Compacted {
   gapBefore: boolean[];
 }
 
-/** Per-character folding; Han and ASCII, nearly all of the text, skip the costly normalisation. */
+const folded = new Map<string, string>();
+
+/** Per-character folding; Han and ASCII skip the normalisation, punctuation is normalised once. */
 function fold(char: string): string {
   const code = char.charCodeAt(0);
   if (code >= 0x4e00 && code <= 0x9fff) return char;
   if (code < 0x80) return char.toLowerCase();
-  return normalizeForSearch(char);
+  let result = folded.get(char);
+  if (result === undefined) {
+    result = normalizeForSearch(char);
+    folded.set(char, result);
+  }
+  return result;
 }
 
 function compact(original: string): Compacted {
