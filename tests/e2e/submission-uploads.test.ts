@@ -105,21 +105,40 @@ describe('photos on a weak connection', () => {
     await context.close();
   });
 
-  it('shows the server’s reason for refusing a file, and sends it again on 重试', async () => {
+  it('shows the server’s reason for refusing a file for good, offering 删除 rather than 重试', async () => {
     const context = await browser.newContext(phone);
-    let refuse = true;
-    await context.route('**/api/uploads', async (route) => {
-      if (refuse) {
-        refuse = false;
-        await route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: '这个照片超过 30 MB，没有收下。' }) });
-      } else {
-        await route.continue();
-      }
-    });
+    await context.route('**/api/uploads', (route) =>
+      route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ error: '这个照片超过 30 MB，没有收下。' }) }),
+    );
     const page = await openForm(context);
     await chooseUnit(page, '长垣市水利局');
     await addPhotos(page, files['small.jpg']!);
     await expect.poll(() => statusOf(page, 1).innerText(), { timeout: 15_000 }).toBe('这个照片超过 30 MB，没有收下。');
+    const card = page.locator('li[data-photo-id]').first();
+    expect(await card.getByRole('button', { name: '重试' }).count()).toBe(0);
+    await card.getByRole('button', { name: '删除第 1 张照片' }).click();
+    expect(await page.locator('li[data-photo-id]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('gives up after five automatic retries without losing the photo, and sends it on 重试', async () => {
+    const context = await browser.newContext(phone);
+    // Backoff waits of up to half a minute each, run on a fake clock.
+    await context.clock.install();
+    let serverDown = true;
+    let attempts = 0;
+    await context.route('**/api/uploads', async (route) => {
+      attempts++;
+      if (serverDown) await route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503 Service Unavailable</h1>' });
+      else await route.continue();
+    });
+    const page = await openForm(context);
+    await chooseUnit(page, '长垣市水利局');
+    await addPhotos(page, files['small.jpg']!);
+    for (let i = 0; i < 40 && (await statusOf(page, 1).getAttribute('data-status')) !== 'failed'; i++) await page.clock.runFor(2_000);
+    expect(await statusOf(page, 1).innerText()).toBe('多次上传没有成功。请检查网络后点“重试”；照片已保存在本机，不会丢失。');
+    expect(attempts).toBe(6);
+    serverDown = false;
     await page.locator('li[data-photo-id]').first().getByRole('button', { name: '重试' }).click();
     await expect.poll(() => statusOf(page, 1).innerText(), { timeout: 30_000 }).toBe('已上传');
     await context.close();

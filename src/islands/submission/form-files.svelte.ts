@@ -69,6 +69,7 @@ export class FormFiles {
     if (prepared.blob.size > LIMITS.photoBytes) {
       item.status = 'failed';
       item.attempts = MAX_AUTO_RETRIES;
+      item.refused = true;
       item.message = `这张照片有 ${formatMegabytes(prepared.blob.size)}，超过了 ${formatMegabytes(LIMITS.photoBytes)} 的上限，请删去后换一张。`;
     } else {
       item.status = 'waiting';

@@ -3,6 +3,7 @@
  */
 import { FIELD, essayField, photoCaptionField } from '../../shared/submission-fields.ts';
 import { ERROR_KEY } from '../../shared/submission-form.ts';
+import { formatMegabytes } from '../../shared/limits.ts';
 
 export function textValue(values: Record<string, string | string[]>, name: string): string {
   const value = values[name];
@@ -14,6 +15,12 @@ export function hasAnyValue(values: Record<string, string | string[] | undefined
     const value = values[name];
     return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
   });
+}
+
+/** 7.3 MB, 0.8 MB or 35 KB: a small Word file is not "0 MB". */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return formatMegabytes(bytes);
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Error keys in the order their fields appear on the page. */

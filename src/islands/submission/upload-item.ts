@@ -31,6 +31,8 @@ export interface UploadItem {
   retryAt: number;
   /** What the liaison is told about this file, in Chinese; empty when all is well. */
   message: string;
+  /** The server will never take this file (wrong type, too big): 删除, not 重试. */
+  refused: boolean;
 }
 
 export interface PhotoItem extends UploadItem {
@@ -56,6 +58,7 @@ export function newUploadItem(id: string, kind: string, name: string): UploadIte
     attempts: 0,
     retryAt: 0,
     message: '',
+    refused: false,
   };
 }
 

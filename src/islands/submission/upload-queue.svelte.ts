@@ -51,7 +51,7 @@ export class UploadQueue {
   retry(id: string): void {
     const item = this.#find(id);
     if (!item || !item.blob) return;
-    Object.assign(item, { status: 'waiting', attempts: 0, retryAt: 0, message: '' });
+    Object.assign(item, { status: 'waiting', attempts: 0, retryAt: 0, refused: false, message: '' });
     this.pump();
   }
 
@@ -157,7 +157,7 @@ export class UploadQueue {
         Object.assign(item, { status: 'waiting', progress: 0, retryAt: 0, message: '请先核对单位和报送码，改正后会自动上传。' });
         return;
       case 'refused':
-        Object.assign(item, { status: 'failed', progress: 0, attempts: MAX_AUTO_RETRIES, message: outcome.message });
+        Object.assign(item, { status: 'failed', progress: 0, attempts: MAX_AUTO_RETRIES, refused: true, message: outcome.message });
         return;
       case 'retry':
         Object.assign(item, { status: 'waiting', progress: 0, attempts: outcome.attempt, retryAt: Date.now() + outcome.delayMs, message: outcome.message });
