@@ -1,3 +1,4 @@
+import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
@@ -10,9 +11,12 @@ let photos: Record<string, string>;
 beforeAll(async () => {
   site = await startSubmissionSite(inject('siteDir'));
   browser = await launchBrowser();
+  const report = new Document({ sections: [{ children: [new Paragraph('卫辉市水利局关于学习《质量强国建设纲要》的情况汇报')] }] });
   photos = writeTempFiles({
     'IMG_0001.jpg': await phonePhoto(1, { width: 3200, height: 2400 }),
     'IMG_0002.jpg': await phonePhoto(2, { width: 1600, height: 1200 }),
+    '情况汇报.docx': Buffer.from(await Packer.toBuffer(report)),
+    '旧版汇报.doc': Buffer.from('not a docx'),
   });
 });
 
@@ -52,11 +56,24 @@ describe('sending the 报送 material from a phone', () => {
     expect(fraction).toBeLessThan(1);
     await page.fill('#f-photo_caption_1', '2月15日局党组集中学习《纲要》');
     await page.fill('#f-photo_caption_2', '座谈会现场');
-    await expect.poll(() => page.locator('[data-status="done"]').count(), { timeout: 60_000 }).toBe(2);
+    // The second photo should come first: moved with a button, as on a phone or a keyboard.
+    await page.getByRole('button', { name: '第 2 张照片上移' }).click();
+    expect(await page.inputValue('#f-photo_caption_1')).toBe('座谈会现场');
+    expect(await page.inputValue('#f-photo_caption_2')).toBe('2月15日局党组集中学习《纲要》');
+
+    // An old .doc is turned away on the phone, with what to do instead; the .docx goes up.
+    await page.setInputFiles('#f-report_file', photos['旧版汇报.doc']!);
+    expect(await page.locator('#f-report_file-error').innerText()).toContain('另存为');
+    await page.setInputFiles('#f-report_file', photos['情况汇报.docx']!);
+    await expect.poll(() => page.locator('[data-status="done"]').count(), { timeout: 60_000 }).toBe(3);
     expect(await page.locator('[data-status="done"]').first().innerText()).toBe('已上传');
+    expect(await page.locator('#f-report_file-error').count()).toBe(0);
 
     await page.click('.sf-form button[type="submit"]');
     await expectReceipt(page, '卫辉市水利局', 2);
+    const receipt = await page.locator('main').innerText();
+    expect(receipt.indexOf('座谈会现场')).toBeLessThan(receipt.indexOf('2月15日局党组集中学习《纲要》'));
+    expect(receipt).toContain('情况汇报.docx');
     await context.close();
   });
 
