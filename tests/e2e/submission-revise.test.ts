@@ -69,6 +69,28 @@ describe('sending again', () => {
     await context.close();
   });
 
+  it('shows the server’s refusal of the final submit next to the 报送码, keeping everything typed', async () => {
+    const unit = '长垣市水利局';
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(`${site.url}/baosong/`);
+    await page.waitForSelector('form[data-enhanced="true"]');
+    await fillSubmission(page, unit, site.codes.get(unit)!);
+    await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', photo);
+    await page.fill('#f-photo_caption_1', '交流会现场');
+    await expect.poll(() => page.locator('[data-status="done"]').count(), { timeout: 30_000 }).toBe(1);
+    // The photo went up with the right code; the code is mistyped just before 提交.
+    await page.fill('#f-code', 'ABCDEFGHJK');
+    await page.click('.sf-form button[type="submit"]');
+    await page.locator('#f-code-error').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#f-code-error').innerText()).toContain('报送码不正确');
+    expect(await page.locator('#form-errors').innerText()).toContain('报送码不正确');
+    expect(new URL(page.url()).pathname).toBe('/baosong/');
+    expect(await page.inputValue('#f-participants')).toBe('局党组成员及全体干部职工，共 45 人');
+    expect(await page.locator('[data-status="done"]').count()).toBe(1);
+    await context.close();
+  });
+
   it('says in Chinese when a unit that has not sent anything asks to reopen', async () => {
     const unit = '辉县市水利局';
     const context = await browser.newContext(phone);

@@ -44,6 +44,23 @@ async function chooseUnit(page: Page, unit: string, code = site.codes.get(unit) 
 const addPhotos = (page: Page, ...paths: string[]) => page.setInputFiles('input[type="file"][accept="image/*"][multiple]', paths);
 const statusOf = (page: Page, n: number) => page.locator('li[data-photo-id]').nth(n - 1).locator('[data-status]');
 
+/** The upload tokens of the photos in the draft as IndexedDB holds it right now. */
+function storedPhotoTokens(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('baosong-drafts');
+        open.onsuccess = () => {
+          const read = open.result.transaction('drafts').objectStore('drafts').get('draft:zlqg-2023');
+          read.onsuccess = () => {
+            const photos = ((read.result as { photos?: { token?: string }[] } | undefined)?.photos ?? []);
+            resolve(photos.map((photo) => photo.token ?? '').filter(Boolean));
+          };
+        };
+      }),
+  );
+}
+
 /** The file part of a captured multipart upload. */
 function uploadedFile(body: Buffer): Buffer {
   const header = body.indexOf('name="file"');
@@ -76,6 +93,20 @@ describe('photos on a weak connection', () => {
     // The restored photo still uploads once the unit and code are there.
     await chooseUnit(page, '卫辉市水利局');
     await expect.poll(() => statusOf(page, 1).innerText(), { timeout: 30_000 }).toBe('已上传');
+
+    // Once uploaded, a reload keeps its token: nothing goes up twice.
+    await expect.poll(() => storedPhotoTokens(page), { timeout: 15_000 }).toHaveLength(1);
+    let uploadsAfterReload = 0;
+    await context.route('**/api/uploads', async (route) => {
+      uploadsAfterReload++;
+      await route.continue();
+    });
+    await page.reload();
+    await page.locator('[data-draft-state="restored"]').waitFor();
+    expect(await statusOf(page, 1).innerText()).toBe('已上传');
+    expect(await page.inputValue('#f-code')).toBe(site.codes.get('卫辉市水利局'));
+    await page.waitForTimeout(2000);
+    expect(uploadsAfterReload).toBe(0);
 
     // 清除草稿 empties the form and the stored draft.
     page.once('dialog', (dialog) => void dialog.accept());
