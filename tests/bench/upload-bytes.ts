@@ -102,11 +102,12 @@ export async function benchUploadBytes(): Promise<BenchTable> {
   const proxy = await countingProxy(site.url);
   const browser = await launchBrowser();
   try {
-    const [[enhancedUnit, enhancedCode], [plainUnit, plainCode]] = [...site.codes] as [string, string][];
-    const enhancedSeconds = await enhancedRun(browser, proxy.url, enhancedUnit!, enhancedCode!, paths);
+    const [enhancedUnit, plainUnit] = [...site.codes.keys()];
+    if (!enhancedUnit || !plainUnit) throw new Error('样例单位不足两个，无法对比两种上传方式');
+    const enhancedSeconds = await enhancedRun(browser, proxy.url, enhancedUnit, site.codes.get(enhancedUnit)!, paths);
     const enhanced = { photos: totalFor(proxy.sent, 'POST /api/uploads'), submit: totalFor(proxy.sent, 'POST /api/submissions') };
     proxy.sent.clear();
-    const plainSeconds = await plainRun(browser, proxy.url, plainUnit!, plainCode!, paths);
+    const plainSeconds = await plainRun(browser, proxy.url, plainUnit, site.codes.get(plainUnit)!, paths);
     const plain = totalFor(proxy.sent, 'POST /baosong/');
 
     const row = (label: string, bytes: number, seconds: number | string): (string | number)[] => [

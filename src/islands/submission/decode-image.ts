@@ -52,10 +52,10 @@ function decodeWithImg(blob: Blob): Promise<Raw> {
   });
 }
 
-function decodeWith(path: Path, blob: Blob): Promise<Raw> {
+async function decodeWith(path: Path, blob: Blob): Promise<Raw> {
   if (path === 'img') return decodeWithImg(blob);
   const options = path === 'bitmap-oriented' ? ({ imageOrientation: 'from-image' } as ImageBitmapOptions) : undefined;
-  return (options ? createImageBitmap(blob, options) : createImageBitmap(blob)).then(fromBitmap);
+  return fromBitmap(await (options ? createImageBitmap(blob, options) : createImageBitmap(blob)));
 }
 
 const pathsToTry = (): Path[] => (typeof createImageBitmap === 'function' ? ['bitmap-oriented', 'bitmap', 'img'] : ['img']);
