@@ -165,3 +165,13 @@ export function highlight(text: string, query: string, { maxLength = Infinity, b
   if (to < text.length) push('…', false);
   return parts;
 }
+
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** The parts as HTML, text escaped and matches in <mark>: one string to set instead of a node per part. */
+export function partsToHtml(parts: readonly SnippetPart[]): string {
+  return parts.map(({ text, mark }) => {
+    const escaped = text.replace(/[&<>"]/g, (c) => escapes[c]!);
+    return mark ? `<mark>${escaped}</mark>` : escaped;
+  }).join('');
+}

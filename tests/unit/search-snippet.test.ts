@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, type SnippetPart } from '../../src/shared/search-snippet.ts';
+import { highlight, partsToHtml, type SnippetPart } from '../../src/shared/search-snippet.ts';
 
 const shown = (parts: SnippetPart[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 const marks = (parts: SnippetPart[]) => parts.filter((p) => p.mark).map((p) => p.text);
@@ -58,5 +58,11 @@ describe('search snippets', () => {
 
   it('returns the whole short text unmarked for an empty query', () => {
     expect(highlight('质量强国', '')).toEqual([{ text: '质量强国', mark: false }]);
+  });
+
+  it('renders parts as HTML with every character of the text escaped and only the matches marked', () => {
+    expect(partsToHtml([{ text: '<script>"a"&', mark: false }, { text: '质量<b>', mark: true }])).toBe(
+      '&lt;script&gt;&quot;a&quot;&amp;<mark>质量&lt;b&gt;</mark>',
+    );
   });
 });
