@@ -73,6 +73,11 @@ function compacted(doc: SearchDoc): Compacted {
   return entry;
 }
 
+/** Folds a section ahead of time (in the browser, while idle) so that no query pays for it. */
+export function prepareDoc(doc: SearchDoc): void {
+  compacted(doc);
+}
+
 /**
  * How plainly a section answers the query, before any scoring: the glossary entry named exactly
  * so (a reader asking what it means), then the 纲要 holding the words as written, then any other

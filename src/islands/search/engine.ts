@@ -3,7 +3,7 @@
  * texts with the shared tokenizer while they download, then answers queries as the server does.
  */
 import { readSearchData } from '../../shared/search-data.ts';
-import { docsMap, search } from '../../shared/search-engine.ts';
+import { docsMap, prepareDoc, search } from '../../shared/search-engine.ts';
 import { createIndexBuilder } from '../../shared/search-index.ts';
 import { glossaryTermsOf, presentSearch, type SearchRequest, type SearchView } from '../../shared/search-present.ts';
 import type { SearchDoc } from '../../shared/search-types.ts';
@@ -24,7 +24,27 @@ export async function createClientSearch(response: Response): Promise<ClientSear
   const index = builder.finish();
   const docs = docsMap(all);
   const glossary = glossaryTermsOf(all);
-  return {
+  const client: ClientSearch = {
     run: ({ query, ...rest }) => presentSearch(search(index, docs, query), glossary, rest),
   };
+  warmUp(all, client);
+  return client;
+}
+
+const whenIdle: (step: () => void) => void =
+  typeof requestIdleCallback === 'function' ? (step) => requestIdleCallback(step, { timeout: 1000 }) : (step) => setTimeout(step, 30);
+
+/**
+ * Once the first answer is on screen, prepares every section in small idle slices and runs one
+ * search nobody sees, so that the reader's next keystroke is answered without first-use costs.
+ */
+function warmUp(all: readonly SearchDoc[], client: ClientSearch): void {
+  const queue = [...all];
+  const slice = () => {
+    const until = performance.now() + 8;
+    while (queue.length > 0 && performance.now() < until) prepareDoc(queue.pop()!);
+    if (queue.length > 0) whenIdle(slice);
+    else client.run({ query: '质量管理体系' });
+  };
+  whenIdle(slice);
 }
