@@ -125,7 +125,7 @@ export async function benchSearch(): Promise<BenchTable> {
         notes: [
           `相同的 ${docs.length} 个检索单元（纲要的部分、条、专栏，通知各节，发布会各轮，延伸阅读各节，释义与名词）；Pagefind 为每个单元生成一页（${docs.length} 页）并用其 Node API 建索引。`,
           `网络 ${slow4g.latency} ms 延迟、${(slow4g.downloadThroughput * 8) / 1e6} Mbit/s 下行；所有页面经同一 gzip 中间件送出。每种方案 ${runs} 次冷访问取中位数，后续查询 ${laterQueries.length} 条 × ${runs} 次。`,
-          '计时在页面内：从查询的 input 事件到结果列表显示该查询的结果（aria-busy="false"）。Pagefind 与其自带界面一样等前 5 条摘要加载完才显示。',
+          '计时在页面内：从查询的 input 事件到结果列表显示该查询的结果（aria-busy="false"）；后续查询之间等页面画完（两帧）再输入下一条。Pagefind 与其自带界面一样等前 5 条摘要加载完才显示，并在主线程运行（noWorker），使网络与 CPU 降速同样作用于它。',
           '“首次搜索下载”是输入后才下载的字节（gzip 后，含 HTTP 头）；本站搜索页的岛组件脚本随页面加载，另列一栏。',
           `本站首个结果时间为 Pagefind 的 ${timeRatio.toFixed(2)} 倍（目标 ≤ 0.40）；本站搜索字节合计 ${kb(bytesTotal)} KB，Pagefind ${kb(pf!.bytes)} KB（目标：不多于 Pagefind）；后续查询 p95 ${ms(adopted!.p95)} ms（目标 ≤ 50 ms）。`,
           'recall@5、MRR 按前 10 条计；lunr 默认分词对中文几乎查不到，无答案查询“出结果”指对《纲要》等材料中没有的内容仍返回了结果（噪声）。',
