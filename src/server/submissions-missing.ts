@@ -1,29 +1,28 @@
 /**
- * What a stored version still lacks against the campaign's requirements, in the words printed on
- * the receipt and shown to organisers (e.g. 只收到 1 篇学习感想，还差 1 篇). Empty when complete.
- * A version can fall short when the requirements were raised after it was sent.
+ * What a stored version still lacks against the campaign's requirements, in the shared wording
+ * (src/shared/submission-completeness.ts) the form, the receipt and the board all use: 情况汇报,
+ * 活动照片（至少 1 张，已有 0 张）, 第 2 篇学习感想. Empty when complete. A version can also fall
+ * short when the requirements were raised after it was sent.
  */
 import type { Requirements } from '../shared/campaign-schema.ts';
+import { materialsRequired, missingMaterials, type MaterialsPresent } from '../shared/submission-completeness.ts';
 
-export interface CompletenessInput {
+export interface StoredMaterials {
   reportBody: string;
   reportFile: unknown;
   photos: unknown[];
-  essays: { title: string; body: string; file: unknown }[];
+  essays: { position: number; title: string; body: string; file: unknown }[];
 }
 
-export function missingItems(version: CompletenessInput, requirements: Requirements): string[] {
-  const missing: string[] = [];
-  if (version.reportBody.trim() === '' && !version.reportFile) missing.push('未收到情况汇报');
-  const photos = version.photos.length;
-  const photoMin = requirements.photos.min;
-  if (photos < photoMin) {
-    missing.push(photos === 0 ? `未收到活动照片（至少 ${photoMin} 张）` : `只收到 ${photos} 张活动照片，还差 ${photoMin - photos} 张`);
-  }
-  const essays = version.essays.filter((essay) => essay.title.trim() !== '' && (essay.body.trim() !== '' || essay.file)).length;
-  const wanted = requirements.essays;
-  if (essays < wanted) {
-    missing.push(essays === 0 ? `未收到学习感想（需要 ${wanted} 篇）` : `只收到 ${essays} 篇学习感想，还差 ${wanted - essays} 篇`);
-  }
-  return missing;
+/** What a stored version holds, as missingMaterials reads it; an essay counts once it has a title and a text. */
+export function materialsInVersion(version: StoredMaterials): MaterialsPresent {
+  return {
+    report: version.reportBody.trim() !== '' || !!version.reportFile,
+    photoCount: version.photos.length,
+    essayPositions: version.essays.filter((essay) => essay.title.trim() !== '' && (essay.body.trim() !== '' || !!essay.file)).map((essay) => essay.position),
+  };
+}
+
+export function missingItems(version: StoredMaterials, requirements: Requirements): string[] {
+  return missingMaterials(materialsInVersion(version), materialsRequired(requirements)).map((item) => item.text);
 }

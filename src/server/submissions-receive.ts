@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { isLate } from '../shared/deadline.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { FIELD, photoCaptionField } from '../shared/submission-fields.ts';
+import { FIELD, essayField, photoCaptionField } from '../shared/submission-fields.ts';
+import { essayStarted } from '../shared/submission-completeness.ts';
 import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from '../shared/submission-form.ts';
 import { validateSubmission } from '../shared/submission-rules.ts';
 import { verifyUnitCode } from './codes.ts';
@@ -110,7 +111,6 @@ async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape
     values,
     photos: slots.photos.map((photo) => ({ caption: photo.caption })),
     filesPresent: new Set(Object.keys(slots.attachments)),
-    photoMin: context.campaign.requirements.photos.min,
     photoMax: shape.photoMax,
     essayCount: shape.essayCount,
   });
@@ -145,14 +145,19 @@ function store(context: SubmissionContext, unitId: number, idempotencyKey: strin
     return typeof value === 'string' ? value.trim() : '';
   };
   const forms = values[FIELD.activityForms];
+  // Only the essays the unit wrote are stored, each at the position it was entered in, so a unit that
+  // sends its second essay first still has 第 1 篇 listed as missing.
+  const filesPresent = new Set<string>(Object.keys(slots.attachments));
   const essays = [];
   for (let n = 1; n <= context.campaign.requirements.essays; n++) {
+    if (!essayStarted(values, filesPresent, n)) continue;
     essays.push({
-      title: text(`essay_${n}_title`),
-      author: text(`essay_${n}_author`),
-      authorPosition: text(`essay_${n}_position`),
-      body: text(`essay_${n}_body`),
-      fileId: slots.attachments[`essay_${n}_file`]?.fileId ?? null,
+      position: n,
+      title: text(essayField(n, 'title')),
+      author: text(essayField(n, 'author')),
+      authorPosition: text(essayField(n, 'position')),
+      body: text(essayField(n, 'body')),
+      fileId: slots.attachments[essayField(n, 'file') as FileFieldName]?.fileId ?? null,
     });
   }
   const stored = storeVersion(

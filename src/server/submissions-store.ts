@@ -15,6 +15,8 @@ export interface PhotoInput {
 }
 
 export interface EssayInput {
+  /** 1 or 2 as the unit entered it; an essay not written yet has no row. */
+  position: number;
   title: string;
   author: string;
   authorPosition: string;
@@ -162,7 +164,7 @@ export function storeVersion(db: DatabaseSync, input: VersionInput, options: Sto
     const essay = db.prepare(
       'INSERT INTO essays (version_id, position, title, author, author_position, body, file_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    input.essays.forEach((e, i) => essay.run(versionId, i + 1, e.title, e.author, e.authorPosition, e.body, e.fileId));
+    input.essays.forEach((e) => essay.run(versionId, e.position, e.title, e.author, e.authorPosition, e.body, e.fileId));
     db.prepare('UPDATE submissions SET current_version_id = ? WHERE id = ?').run(versionId, submission.id);
     return {
       submissionId: submission.id,

@@ -32,8 +32,9 @@ const deadlineSchema = z.object({
 const requirementsSchema = z
   .object({
     /**
-     * 情况汇报 is always required: the shared submission rules (src/shared/submission-rules.ts) refuse
-     * a submission without its text, in the form and on the server alike. Kept here so the file says so.
+     * The notice always asks for a 情况汇报 (text or original file). A submission without one is still
+     * stored, and the receipt and the board list 情况汇报 as missing (src/shared/submission-completeness.ts)
+     * until the unit adds it by revising. Kept here so the file says so.
      */
     report: z.literal('required').default('required'),
     photos: z.object({

@@ -49,7 +49,7 @@ describe('the progress board', () => {
 
   it('says what an incomplete unit lacks, counting the current version only', async () => {
     const { units } = await board();
-    expect(units[1]!.status.missing).toEqual(['只收到 1 张活动照片，还差 1 张', '只收到 1 篇学习感想，还差 1 篇']);
+    expect(units[1]!.status.missing).toEqual(['活动照片（至少 2 张，已有 1 张）', '第 2 篇学习感想']);
     expect(units[3]!.status.missing).toEqual([]);
     expect(units[3]!.photoCount).toBe(2);
   });
@@ -73,7 +73,7 @@ describe('the 催报 text', () => {
     const text = groupReminder(unitsToChase(units), ctx);
     expect(text).toContain('报送截止时间为 2023年2月27日 18:00（下班前）');
     expect(text).toContain('以下 1 个单位尚未报送：规划计划科。');
-    expect(text).toContain('· 辉县市水利局：只收到 1 张活动照片，还差 1 张；只收到 1 篇学习感想，还差 1 篇');
+    expect(text).toContain('· 辉县市水利局：活动照片（至少 2 张，已有 1 张）；第 2 篇学习感想');
     expect(text).toContain('http://10.0.0.5:4321/baosong/');
     expect(text).toContain('李述虎，电话 2079642、18737374374');
     expect(text).not.toContain('卫辉市水利局');

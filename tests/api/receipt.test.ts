@@ -51,21 +51,22 @@ describe('the receipt', () => {
     const photo = await storedPhotoIds(context);
     const stored = storeVersion(
       context.db,
-      version(unitId, { photos: [{ caption: '现场', ...photo }], essays: [{ title: '体会', author: '李华', authorPosition: '科长', body: '正文', fileId: null }] }),
+      version(unitId, { photos: [{ caption: '现场', ...photo }], essays: [{ position: 1, title: '体会', author: '李华', authorPosition: '科长', body: '正文', fileId: null }] }),
       { now: context.now, late: true, numberPrefix: 'BS2030' },
     );
     const receipt = receiptView(context.db, context.campaign, stored.number, receiptToken(context.db, stored.number))!;
-    expect(receipt.missing).toEqual(['只收到 1 篇学习感想，还差 1 篇']);
+    expect(receipt.missing).toEqual(['第 2 篇学习感想']);
     expect(receipt.late).toBe(true);
     expect(receipt.photos[0]!.thumbUrl).toMatch(/^\/api\/files\/\d+\?t=/);
   });
 
-  it('words a submission with nothing but the report', () => {
+  it('words a submission without its report, with too few photos and only its second essay', () => {
     const requirements = { report: 'required' as const, photos: { min: 2, max: 20 }, essays: 2 };
-    expect(missingItems({ reportBody: '', reportFile: undefined, photos: [{}], essays: [] }, requirements)).toEqual([
-      '未收到情况汇报',
-      '只收到 1 张活动照片，还差 1 张',
-      '未收到学习感想（需要 2 篇）',
+    const secondOnly = [{ position: 2, title: '体会', body: '', file: { id: 7 } }];
+    expect(missingItems({ reportBody: ' ', reportFile: undefined, photos: [{}], essays: secondOnly }, requirements)).toEqual([
+      '情况汇报',
+      '活动照片（至少 2 张，已有 1 张）',
+      '第 1 篇学习感想',
     ]);
   });
 });

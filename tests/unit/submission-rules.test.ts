@@ -22,7 +22,6 @@ const complete = (): RulesInput => ({
   },
   photos: [{ caption: '专题会现场' }],
   filesPresent: new Set(['essay_2_file']),
-  photoMin: 1,
   photoMax: 9,
   essayCount: 2,
 });
@@ -47,7 +46,7 @@ describe('checking a submission before it is sent', () => {
     expect(validateSubmission(input)['contact_phone']).toContain('13812345678');
   });
 
-  it('needs at least one form of activity, and words for 其他', () => {
+  it('needs at least one form of activity with the report, and words for 其他', () => {
     const none = complete();
     none.values = { ...none.values, activity_forms: [] };
     expect(validateSubmission(none)['activity_forms']).toBe('请至少选择一种活动形式。');
@@ -62,10 +61,10 @@ describe('checking a submission before it is sent', () => {
     expect(validateSubmission(input)['activity_forms']).toContain('选项');
   });
 
-  it('needs the minimum number of photos and a caption for each, numbered as the liaison sees them', () => {
+  it('takes fewer photos than the notice asks for, even none, but needs a caption for each one sent', () => {
     const input = complete();
     input.photos = [];
-    expect(validateSubmission(input)['photos']).toBe('请至少上传 1 张活动照片。');
+    expect(validateSubmission(input)).toEqual({});
     input.photos = [{ caption: '现场' }, { caption: ' ' }];
     expect(validateSubmission(input)['photo_caption_2']).toContain('第 2 张照片');
   });
@@ -77,21 +76,48 @@ describe('checking a submission before it is sent', () => {
     expect(validateSubmission(input)['photos']).toContain('最多 2 张');
   });
 
-  it('needs a body for every essay, pasted or uploaded', () => {
+  it('takes a submission whose second essay is left wholly empty', () => {
     const input = complete();
+    input.values = { ...input.values, essay_2_title: '', essay_2_author: ' ', essay_2_position: '' };
     input.filesPresent = new Set();
-    expect(validateSubmission(input)['essay_2']).toContain('第 2 篇');
-    expect(validateSubmission(input)['essay_1']).toBeUndefined();
+    expect(validateSubmission(input)).toEqual({});
   });
 
-  it('takes the 情况汇报 as pasted text or as an uploaded original, but not neither', () => {
+  it('needs the title, author, position and a text of an essay once anything of it is filled in', () => {
+    const typed = complete();
+    typed.filesPresent = new Set();
+    typed.values = { ...typed.values, essay_2_title: '', essay_2_position: '' };
+    const errors = validateSubmission(typed);
+    expect(errors['essay_2_title']).toBe('请填写第 2 篇学习感想的标题。');
+    expect(errors['essay_2_position']).toBe('请填写第 2 篇学习感想作者的职务。');
+    expect(errors['essay_2']).toContain('请粘贴正文，或上传 Word 文档');
+    expect(errors['essay_1']).toBeUndefined();
+
+    const uploadedOnly = complete();
+    uploadedOnly.values = { ...uploadedOnly.values, essay_2_title: '', essay_2_author: '', essay_2_position: '' };
+    expect(validateSubmission(uploadedOnly)['essay_2_author']).toBe('请填写第 2 篇学习感想的作者姓名。');
+  });
+
+  it('takes the 情况汇报 as pasted text or as an uploaded original, and takes a submission without it', () => {
     const uploaded = complete();
     uploaded.values = { ...uploaded.values, report_body: '' };
     uploaded.filesPresent = new Set(['essay_2_file', 'report_file']);
     expect(validateSubmission(uploaded)).toEqual({});
-    const missing = complete();
-    missing.values = { ...missing.values, report_body: ' ' };
-    expect(validateSubmission(missing)['report_body']).toContain('上传汇报原件');
+    const without = complete();
+    without.values = { ...without.values, report_body: ' ' };
+    expect(validateSubmission(without)).toEqual({});
+  });
+
+  it('asks for the dates, forms and participants with the report, but not before the report is written', () => {
+    const blank = { activity_dates: '', activity_forms: [], participants: '' };
+    const withReport = complete();
+    withReport.values = { ...withReport.values, ...blank };
+    expect(Object.keys(validateSubmission(withReport)).sort()).toEqual(['activity_dates', 'activity_forms', 'participants']);
+    const noReport = complete();
+    noReport.values = { ...noReport.values, ...blank, report_body: '' };
+    expect(validateSubmission(noReport)).toEqual({});
+    noReport.values = { ...noReport.values, activity_forms: ['其他'], participants: '人'.repeat(201) };
+    expect(Object.keys(validateSubmission(noReport)).sort()).toEqual(['activity_forms_other', 'participants']);
   });
 
   it('tells how long a text may be when it is too long', () => {

@@ -9,6 +9,7 @@ import type { FileFieldName, SubmissionFormProps } from '../../shared/submission
 import { LIMITS, formatMegabytes } from '../../shared/limits.ts';
 import { isLate } from '../../shared/deadline.ts';
 import { validateSubmission } from '../../shared/submission-rules.ts';
+import { materialsInForm, missingMaterials, type MissingMaterial } from '../../shared/submission-completeness.ts';
 import type { Credentials } from './upload-queue.svelte.ts';
 import { FormFiles } from './form-files.svelte.ts';
 import { FormDraft, type RestoredDraft } from './form-draft.svelte.ts';
@@ -83,19 +84,30 @@ export class FormState {
     return Object.keys(p.errors).length > 0 || !!p.formError || !!p.revising || p.stagedPhotos.length > 0 || hasAnyValue(p.values);
   }
 
-  currentErrors(): Record<string, string> {
+  /** Attachment fields that carry a file on its way up or already on the server. */
+  private filesPresent(): Set<string> {
     const attachments = this.files.attachments;
     const present = this.enhanced
       ? Object.keys(attachments).filter((field) => attachments[field]!.status !== 'failed' || !!attachments[field]!.token)
       : Object.keys(this.props.stagedFiles);
+    return new Set(present);
+  }
+
+  currentErrors(): Record<string, string> {
     return validateSubmission({
       values: { ...this.values, [FIELD.code]: this.code },
       photos: this.files.photos,
-      filesPresent: new Set(present),
-      photoMin: this.props.photoMin,
+      filesPresent: this.filesPresent(),
       photoMax: this.props.photoMax,
       essayCount: this.props.essayCount,
     });
+  }
+
+  /** What the notice asks for that this form does not carry yet, worded as the receipt will word it. */
+  missing(): MissingMaterial[] {
+    const { photoMin, essayCount } = this.props;
+    const present = materialsInForm({ values: this.values, photoCount: this.files.photos.length, filesPresent: this.filesPresent(), essayCount });
+    return missingMaterials(present, { photoMin, essayCount });
   }
 
   /** Whether anything was typed or chosen beyond the unit and its code (which a reopen keeps). */

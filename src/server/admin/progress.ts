@@ -36,7 +36,7 @@ interface Row {
   has_report: number | null;
   version_count: number;
   photo_count: number;
-  essay_count: number;
+  essay_positions: string | null;
 }
 
 // Counts come from the current version only: an earlier version's photos no longer count.
@@ -47,8 +47,8 @@ SELECT u.id AS unit_id, u.name, u.category, u.contact_person, u.contact_phone,
   (TRIM(v.report_body) <> '' OR v.report_file_id IS NOT NULL) AS has_report,
   (SELECT COUNT(*) FROM versions x WHERE x.submission_id = s.id) AS version_count,
   (SELECT COUNT(*) FROM photos p WHERE p.version_id = v.id) AS photo_count,
-  (SELECT COUNT(*) FROM essays e WHERE e.version_id = v.id AND TRIM(e.title) <> ''
-    AND (TRIM(e.body) <> '' OR e.file_id IS NOT NULL)) AS essay_count
+  (SELECT GROUP_CONCAT(e.position) FROM essays e WHERE e.version_id = v.id AND TRIM(e.title) <> ''
+    AND (TRIM(e.body) <> '' OR e.file_id IS NOT NULL)) AS essay_positions
 FROM units u
 LEFT JOIN submissions s ON s.unit_id = u.id
 LEFT JOIN versions v ON v.id = s.current_version_id
@@ -56,13 +56,15 @@ WHERE u.active = 1
 ORDER BY u.sort_order, u.id`;
 
 export function toProgress(row: Row, requirements: Requirements): UnitProgress {
+  const essayPositions = row.essay_positions ? row.essay_positions.split(',').map(Number) : [];
   const facts: UnitFacts = {
     submitted: row.submitted_at !== null,
     versionCount: Number(row.version_count),
     late: row.late === 1,
     hasReport: row.has_report === 1,
     photoCount: Number(row.photo_count),
-    essayCount: Number(row.essay_count),
+    essayCount: essayPositions.length,
+    essayPositions,
   };
   return {
     ...facts,

@@ -1,5 +1,5 @@
 import type { Requirements } from '../../shared/campaign-schema.ts';
-import { missingItems } from '../submissions-missing.ts';
+import { materialsRequired, missingMaterials } from '../../shared/submission-completeness.ts';
 
 /** What the board knows about one unit's current submission (all absent when it has sent nothing). */
 export interface UnitFacts {
@@ -9,6 +9,8 @@ export interface UnitFacts {
   hasReport: boolean;
   photoCount: number;
   essayCount: number;
+  /** Positions of the essays sent (1, 2 …), so the board names 第 2 篇 as the receipt does. */
+  essayPositions: number[];
 }
 
 export type StatusKind = 'none' | 'incomplete' | 'late' | 'revised' | 'done';
@@ -26,26 +28,15 @@ export interface UnitStatus {
   label: string;
   /** The other labels that also apply, e.g. 材料不全 that was also sent 逾期. */
   alsoLabels: string[];
-  /** What is missing, as the receipt words it: 只收到 1 篇学习感想，还差 1 篇. */
+  /** What is missing, as the receipt words it: 第 2 篇学习感想. */
   missing: string[];
 }
 
-/**
- * What is missing, in the words of the unit's receipt (src/server/submissions-missing.ts), from
- * the counts the board reads in one query.
- */
+/** What is missing, in the words of the unit's receipt (src/shared/submission-completeness.ts). */
 export function missingFromFacts(facts: UnitFacts, requirements: Requirements): string[] {
   if (!facts.submitted) return [];
-  const present = { title: '有', body: '有', file: null };
-  return missingItems(
-    {
-      reportBody: facts.hasReport ? '有' : '',
-      reportFile: null,
-      photos: Array.from({ length: facts.photoCount }),
-      essays: Array.from({ length: facts.essayCount }, () => present),
-    },
-    requirements,
-  );
+  const present = { report: facts.hasReport, photoCount: facts.photoCount, essayPositions: facts.essayPositions };
+  return missingMaterials(present, materialsRequired(requirements)).map((item) => item.text);
 }
 
 /** The one status the board shows first: 未报送 > 材料不全 > 逾期 > 已修改 > 已报送. */

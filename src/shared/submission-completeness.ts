@@ -1,0 +1,73 @@
+/**
+ * What a submission still lacks against the notice (情况汇报, enough photos, each 学习感想), in the
+ * one wording the form's 仍然提交 confirmation, the receipt and the organisers' board all show.
+ * Missing materials never stop a submission: a unit sends what it has before the deadline and
+ * adds the rest later by revising with its 报送码. Pure and browser-safe.
+ */
+import { FIELD, essayField } from './submission-fields.ts';
+import { ERROR_KEY } from './submission-form.ts';
+
+export interface MaterialsPresent {
+  /** A 情况汇报 text or its original file. */
+  report: boolean;
+  photoCount: number;
+  /** Positions (1-based, as the unit entered them) of the 学习感想 that were sent. */
+  essayPositions: readonly number[];
+}
+
+export interface MaterialsRequired {
+  photoMin: number;
+  essayCount: number;
+}
+
+export interface MissingMaterial {
+  /** Where the form shows it: report_body, photos or essay_N, so the form can link to it. */
+  field: string;
+  /** e.g. 情况汇报, 活动照片（至少 1 张，已有 0 张）, 第 2 篇学习感想 */
+  text: string;
+}
+
+/** The campaign's requirements (campaign-schema.ts) in the shape missingMaterials takes. */
+export const materialsRequired = (requirements: { photos: { min: number }; essays: number }): MaterialsRequired => ({
+  photoMin: requirements.photos.min,
+  essayCount: requirements.essays,
+});
+
+/** Everything still missing, in the order of the form; empty when the submission is complete. */
+export function missingMaterials(present: MaterialsPresent, required: MaterialsRequired): MissingMaterial[] {
+  const missing: MissingMaterial[] = [];
+  if (!present.report) missing.push({ field: FIELD.reportBody, text: '情况汇报' });
+  if (present.photoCount < required.photoMin) {
+    missing.push({ field: ERROR_KEY.photos, text: `活动照片（至少 ${required.photoMin} 张，已有 ${present.photoCount} 张）` });
+  }
+  for (let n = 1; n <= required.essayCount; n++) {
+    if (present.essayPositions.indexOf(n) < 0) missing.push({ field: ERROR_KEY.essay(n), text: `第 ${n} 篇学习感想` });
+  }
+  return missing;
+}
+
+type Values = Record<string, string | string[]>;
+
+const filled = (values: Values, name: string): boolean => {
+  const value = values[name];
+  return typeof value === 'string' && value.trim() !== '';
+};
+
+/** The 情况汇报 is there when its text is typed or its original is attached. */
+export const hasReport = (values: Values, filesPresent: ReadonlySet<string>): boolean =>
+  filled(values, FIELD.reportBody) || filesPresent.has(FIELD.reportFile);
+
+/**
+ * Whether the liaison started essay n: anything typed or attached. An essay left wholly empty is
+ * simply not sent yet; a started one must be complete (submission-rules.ts).
+ */
+export const essayStarted = (values: Values, filesPresent: ReadonlySet<string>, n: number): boolean =>
+  (['title', 'author', 'position', 'body'] as const).some((part) => filled(values, essayField(n, part))) ||
+  filesPresent.has(essayField(n, 'file'));
+
+/** What a form about to be sent carries, as missingMaterials reads it. */
+export function materialsInForm(input: { values: Values; photoCount: number; filesPresent: ReadonlySet<string>; essayCount: number }): MaterialsPresent {
+  const essayPositions: number[] = [];
+  for (let n = 1; n <= input.essayCount; n++) if (essayStarted(input.values, input.filesPresent, n)) essayPositions.push(n);
+  return { report: hasReport(input.values, input.filesPresent), photoCount: input.photoCount, essayPositions };
+}
