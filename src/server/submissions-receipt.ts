@@ -3,7 +3,7 @@
  * what was received, what is still missing, 逾期. Only for a request carrying the receipt token.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { formatBeijing } from '../shared/deadline.ts';
+import { formatBeijing, isLate } from '../shared/deadline.ts';
 import { formatMegabytes } from '../shared/limits.ts';
 import type { Campaign } from './campaign.ts';
 import type { FileRecord } from './files.ts';
@@ -31,6 +31,8 @@ export interface ReceiptView {
   photos: { position: number; caption: string; thumbUrl: string; photoUrl: string; width: number; height: number }[];
   essays: { position: number; title: string; author: string; authorPosition: string; bodyChars: number; file?: ReceiptFile }[];
   missing: string[];
+  /** How the unit adds what is missing (empty when nothing is, or for an earlier version). */
+  completeLater: string;
   versions: { versionNo: number; submittedAt: string; late: boolean; url: string; shown: boolean }[];
   deadline: string;
 }
@@ -41,8 +43,22 @@ function receiptFile(db: DatabaseSync, file: FileRecord | undefined): ReceiptFil
   return file ? { name: file.originalName || '附件', size: formatMegabytes(file.bytes), url: fileUrl(db, file.id, { download: true }) } : undefined;
 }
 
+function completeLater(campaign: Campaign, now: Date): string {
+  const deadline = `${formatBeijing(campaign.deadlineAt)}（${campaign.deadline.label}）`;
+  if (!isLate(now, campaign.deadlineAt)) return `截止时间 ${deadline}前，可用同一报送码修改报送，补齐以上材料；每次提交的版本都会保留。`;
+  if (campaign.latePolicy === 'accept') return '已过截止时间，仍可用同一报送码修改报送补齐以上材料，补交的版本会标注为逾期。';
+  return `报送已于 ${deadline}截止，系统不再接收补充的材料。`;
+}
+
 /** The receipt of the current (or given) version; undefined for a wrong token, number or version. */
-export function receiptView(db: DatabaseSync, campaign: Campaign, number: string, token: string | null, versionNo?: number): ReceiptView | undefined {
+export function receiptView(
+  db: DatabaseSync,
+  campaign: Campaign,
+  number: string,
+  token: string | null,
+  versionNo?: number,
+  now: Date = new Date(),
+): ReceiptView | undefined {
   const submission = findSubmissionByNumber(db, number);
   if (!submission || !isReceiptToken(db, number, token)) return undefined;
   const version = loadVersion(db, submission.id, versionNo);
@@ -50,6 +66,7 @@ export function receiptView(db: DatabaseSync, campaign: Campaign, number: string
   const forms = version.activityForms.map((form) => (form === '其他' && version.activityFormsOther ? `其他（${version.activityFormsOther}）` : form));
   const reportFile = receiptFile(db, version.reportFile);
   const infoFile = receiptFile(db, version.infoFile);
+  const missing = missingItems(version, campaign.requirements);
   return {
     number,
     unitName: submission.unitName,
@@ -79,7 +96,8 @@ export function receiptView(db: DatabaseSync, campaign: Campaign, number: string
       const file = receiptFile(db, essay.file);
       return { position: essay.position, title: essay.title, author: essay.author, authorPosition: essay.authorPosition, bodyChars: chars(essay.body), ...(file ? { file } : {}) };
     }),
-    missing: missingItems(version, campaign.requirements),
+    missing,
+    completeLater: missing.length > 0 && version.id === submission.currentVersionId ? completeLater(campaign, now) : '',
     versions: listVersions(db, submission.id).map((v) => ({
       versionNo: v.versionNo,
       submittedAt: formatBeijing(v.submittedAt),

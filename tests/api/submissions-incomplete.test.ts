@@ -18,7 +18,7 @@ async function submitJson(context: SubmissionContext, fields: [string, string][]
 const receiptOf = (context: SubmissionContext, url: unknown) => {
   const parsed = new URL(String(url), 'http://localhost');
   const number = decodeURIComponent(parsed.pathname.split('/')[3]!);
-  return receiptView(context.db, context.campaign, number, parsed.searchParams.get('t'))!;
+  return receiptView(context.db, context.campaign, number, parsed.searchParams.get('t'), undefined, context.now)!;
 };
 
 const boardRow = (context: SubmissionContext, unitId: number) => unitProgress(context.db, context.campaign.requirements).find((u) => u.unitId === unitId)!;
@@ -32,6 +32,7 @@ describe('sending only part of the materials before the deadline', () => {
 
     const receipt = receiptOf(context, body['receiptUrl']);
     expect(receipt.missing).toEqual(['活动照片（至少 1 张，已有 0 张）', '第 2 篇学习感想']);
+    expect(receipt.completeLater).toBe('截止时间 2030年12月31日 18:00（下班前）前，可用同一报送码修改报送，补齐以上材料；每次提交的版本都会保留。');
     expect(receipt.essays.map((essay) => [essay.position, essay.title])).toEqual([[1, '以质量强国建设为引领']]);
     expect(count(context, 'essays')).toBe(1);
     expect(count(context, 'photos')).toBe(0);
@@ -85,13 +86,22 @@ describe('sending only part of the materials before the deadline', () => {
     const second = await submitJson(context, revised);
     expect(second.status).toBe(200);
     const receipt = receiptOf(context, second.body['receiptUrl']);
-    expect(receipt).toMatchObject({ versionNo: 2, missing: [] });
+    expect(receipt).toMatchObject({ versionNo: 2, missing: [], completeLater: '' });
     expect(receipt.essays.map((essay) => essay.position)).toEqual([1, 2]);
     const row = boardRow(context, auth.unitId);
     expect(row.status).toMatchObject({ label: '已修改', missing: [] });
 
     const submission = findSubmissionByUnit(context.db, auth.unitId)!;
     expect(loadVersion(context.db, submission.id, 1)!.essays).toHaveLength(1);
+  });
+
+  it('says after an accepting deadline that the rest can still be added but is marked 逾期', async () => {
+    const context = testContext({ deadline: '2030-06-01T08:00' });
+    const auth = await unitWithCode(context);
+    const { body } = await submitJson(context, without(completeFields(auth.unitId, auth.code), /^essay_2_/));
+    const receipt = receiptOf(context, body['receiptUrl']);
+    expect(receipt.late).toBe(true);
+    expect(receipt.completeLater).toContain('逾期');
   });
 
   it('still refuses an essay that was started but has no title, author or position, storing nothing', async () => {
