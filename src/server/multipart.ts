@@ -155,7 +155,12 @@ export async function parseMultipart(request: Request, options: MultipartOptions
     );
   });
 
-  const refuse = (message: string) => () => parser.destroy(new MultipartError(413, message));
+  // Past a count limit busboy skips the remaining parts; reading on to the end (the byte limit still
+  // applies) lets the browser receive the Chinese refusal instead of a reset connection.
+  let refusal: MultipartError | undefined;
+  const refuse = (message: string) => () => {
+    refusal ??= new MultipartError(413, message);
+  };
   parser.on('partsLimit', refuse('提交的项目过多，请刷新页面后重新提交。'));
   parser.on('filesLimit', refuse(`一次最多提交 ${LIMITS.files} 个文件，请减少照片数量后重新提交。`));
   parser.on('fieldsLimit', refuse('提交的项目过多，请刷新页面后重新提交。'));
@@ -164,6 +169,7 @@ export async function parseMultipart(request: Request, options: MultipartOptions
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
     await pipeline(body, byteCounter(requestBytes), parser);
     await Promise.all(writes);
+    if (refusal) throw refusal;
   } catch (error) {
     await Promise.allSettled(writes);
     await Promise.all(tempPaths.map((path) => rm(path, { force: true })));
