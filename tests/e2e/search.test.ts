@@ -36,6 +36,7 @@ describe('search in a real browser', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('首席质量官');
     const links = await resultLinks(page);
     expect(links.map((l) => l.href)).toContain('/gangyao/#art-20');
+    expect(await page.inputValue('#site-search-q')).toBe('首席质量官');
     await page.close();
   });
 
