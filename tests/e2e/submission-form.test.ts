@@ -129,7 +129,10 @@ describe('sending the 报送 material from a phone', () => {
     expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
     const text = await summary.innerText();
     expect(text).toContain('请选择报送单位。');
-    expect(text).toContain('请至少上传 1 张活动照片。');
+    expect(text).toContain('请填写联系电话。');
+    // Missing materials are asked about only once the form is otherwise right, never listed as errors.
+    expect(text).not.toContain('照片');
+    expect(text).not.toContain('学习感想');
     expect(text).not.toContain('联系人姓名');
     expect(await page.locator('#f-unit_id-error').innerText()).toBe('请选择报送单位。');
     expect(submits).toBe(0);

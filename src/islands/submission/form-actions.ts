@@ -4,6 +4,7 @@
  */
 import { FIELD } from '../../shared/submission-fields.ts';
 import type { FileFieldName } from '../../shared/submission-form.ts';
+import type { MissingMaterial } from '../../shared/submission-completeness.ts';
 import { submitEntries } from '../../shared/submission-payload.ts';
 import { randomKey } from '../../shared/random-key.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
@@ -11,13 +12,18 @@ import { textValue } from './form-values.ts';
 import type { FormState } from './form-state.svelte.ts';
 import { reopenSubmission, sendSubmission } from './server-requests.ts';
 
-export type SubmitResult = { kind: 'receipt'; url: string } | { kind: 'problems' };
+export type SubmitResult = { kind: 'receipt'; url: string } | { kind: 'problems' } | { kind: 'completing'; missing: MissingMaterial[] };
 
 /**
- * Checks, waits for the uploads, sends, and says where to go. `progress` narrates the long waits.
+ * Checks, asks before sending incomplete materials, waits for the uploads, sends, and says where to
+ * go. `progress` narrates the long waits; `sendIncomplete` answers whether to send anyway.
  * The draft is marked before sending, so a reload mid-submit retries with the same key.
  */
-export async function submitForm(form: FormState, progress: (note: string) => void): Promise<SubmitResult> {
+export async function submitForm(
+  form: FormState,
+  progress: (note: string) => void,
+  sendIncomplete: (missing: MissingMaterial[]) => Promise<boolean>,
+): Promise<SubmitResult> {
   form.attempted = true;
   form.formError = '';
   form.localErrors = form.currentErrors();
@@ -26,6 +32,8 @@ export async function submitForm(form: FormState, progress: (note: string) => vo
     return { kind: 'problems' };
   }
   if (Object.keys(form.shownErrors).length > 0) return { kind: 'problems' };
+  const missing = form.missing();
+  if (missing.length > 0 && !(await sendIncomplete(missing))) return { kind: 'completing', missing };
 
   const { files, draft } = form;
   const { queue } = files;
