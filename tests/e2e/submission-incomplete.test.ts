@@ -125,4 +125,19 @@ describe('sending one essay now and the second one later, on a phone', () => {
     expect(row).not.toContain('材料不全');
     expect(row).not.toContain('学习感想');
   });
+
+  it('without JavaScript: a form with only the unit and the contact is taken, and the receipt lists everything still missing', async () => {
+    const unit = '延津县水利局';
+    const plain = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const form = await plain.newPage();
+    await form.goto(`${site.url}/baosong/`);
+    await form.selectOption('#f-unit_id', { label: unit });
+    await form.fill('#f-code', site.codes.get(unit)!);
+    await form.fill('#f-contact_person', '赵敏');
+    await form.fill('#f-contact_phone', '13800000000');
+    await form.click('.sf-form button[type="submit"]');
+    await form.waitForURL((url) => url.pathname.startsWith('/baosong/huizhi/'));
+    expect(await form.locator('.rc-missing li').allInnerTexts()).toEqual(['情况汇报', '活动照片（至少 1 张，已有 0 张）', '第 1 篇学习感想', '第 2 篇学习感想']);
+    await plain.close();
+  });
 });
