@@ -54,9 +54,9 @@ export const stagedFileTokenField = (field: FileFieldName): string => `${field}_
  * (photo_caption_3, essay_2_body …) and is shown next to that field.
  */
 export const ERROR_KEY = {
-  /** Too few / too many photos. */
+  /** Too many photos, or photos the server could not take (too few is not an error, only missing). */
   photos: 'photos',
-  /** An essay has neither a pasted body nor a file: essay_N. */
+  /** An essay that was started has neither a pasted body nor a file: essay_N. */
   essay: (n: number) => `essay_${n}`,
 } as const;
 
@@ -71,7 +71,7 @@ export interface SubmissionFormProps {
   latePolicy: 'refuse' | 'accept';
   /** The server clock at render time (ISO-8601); the countdown corrects the device clock with it. */
   nowIso: string;
-  /** At least this many photos (the notice asks for photos: usually 1). */
+  /** The notice asks for at least this many photos (usually 1); fewer are sent and listed as missing. */
   photoMin: number;
   /** At most this many photos; the no-JS form renders this many file rows. */
   photoMax: number;
