@@ -43,7 +43,7 @@ export function groupReminder(units: readonly UnitProgress[], ctx: ReminderConte
 /** A short text for one unit's liaison, fit for a single SMS or a private WeChat message. */
 export function unitReminder(unit: UnitProgress, ctx: ReminderContext): string {
   const what = unit.submitted
-    ? `已报送的材料不全（${unit.status.missing.join('；')}），请补充后重新提交`
+    ? `已报送的材料还缺：${unit.status.missing.join('；')}。请补充后重新提交`
     : '学习活动材料尚未报送，请尽快报送';
   return `【${ctx.office}】${unit.name}：${ctx.title}，${what}。${deadlineWords(ctx)}。报送地址：${ctx.formUrl} 。${contactLine(ctx)}`;
 }
