@@ -4,7 +4,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { findFile, type FileRecord } from './files.ts';
-import { decodeActivityForms } from './submissions-store.ts';
+import { decodeActivityForms, type VersionText } from './submissions-store.ts';
 
 export interface SubmissionRecord {
   id: number;
@@ -16,20 +16,12 @@ export interface SubmissionRecord {
   currentVersionId: number | null;
 }
 
-export interface VersionRecord {
+export interface VersionRecord extends VersionText {
   id: number;
   versionNo: number;
   submittedAt: Date;
   late: boolean;
-  contactPerson: string;
-  contactPhone: string;
-  activityDates: string;
-  activityForms: string[];
-  activityFormsOther: string;
-  participants: string;
-  reportBody: string;
   reportFile: FileRecord | undefined;
-  infoText: string;
   infoFile: FileRecord | undefined;
   photos: { position: number; caption: string; file: FileRecord; thumb: FileRecord; width: number; height: number }[];
   essays: { position: number; title: string; author: string; authorPosition: string; body: string; file: FileRecord | undefined }[];

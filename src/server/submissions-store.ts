@@ -24,9 +24,8 @@ export interface EssayInput {
   fileId: number | null;
 }
 
-export interface VersionInput {
-  unitId: number;
-  idempotencyKey: string;
+/** What a liaison types into a version, the same when it is stored and when it is read back. */
+export interface VersionText {
   contactPerson: string;
   contactPhone: string;
   activityDates: string;
@@ -35,8 +34,13 @@ export interface VersionInput {
   activityFormsOther: string;
   participants: string;
   reportBody: string;
-  reportFileId: number | null;
   infoText: string;
+}
+
+export interface VersionInput extends VersionText {
+  unitId: number;
+  idempotencyKey: string;
+  reportFileId: number | null;
   infoFileId: number | null;
   photos: PhotoInput[];
   essays: EssayInput[];
