@@ -11,6 +11,12 @@ import { ABSOLUTE_TIMEOUT_MS, findSession, IDLE_TIMEOUT_MS } from '../../src/ser
 
 const minutes = (n: number) => n * 60 * 1000;
 
+/** The configuration with one organiser, lishuhu, whose password is given. */
+const oneOrganiser = async (password: string) => ({
+  organisers: [{ username: 'lishuhu', passwordHash: await hashPassword(password) }],
+  problems: [],
+});
+
 describe('organiser passwords', () => {
   it('are stored as a scrypt hash that never contains the password and checks only the right one', async () => {
     const hash = await hashPassword('水利-2023-secret');
@@ -66,7 +72,7 @@ describe('the initial admin account on a fresh start', () => {
 
   it('is not created, and stops working, once organisers are configured', async () => {
     const { db, dataDir } = freshStore();
-    const configured = { organisers: [{ username: 'lishuhu', passwordHash: await hashPassword('pw') }], problems: [] };
+    const configured = await oneOrganiser('pw');
     await ensureInitialAdmin(db, dataDir, configured.organisers);
     expect(existsSync(join(dataDir, INITIAL_PASSWORD_FILE))).toBe(false);
     await ensureInitialAdmin(db, dataDir, [], () => {});
@@ -77,8 +83,7 @@ describe('the initial admin account on a fresh start', () => {
 describe('signing in', () => {
   const setup = async () => {
     const store = freshStore();
-    const config = { organisers: [{ username: 'lishuhu', passwordHash: await hashPassword('right-password') }], problems: [] };
-    return { ...store, config };
+    return { ...store, config: await oneOrganiser('right-password') };
   };
 
   it('answers a wrong password with a Chinese message and logs the failure with the address', async () => {
@@ -114,25 +119,24 @@ describe('signing in', () => {
 });
 
 describe('organiser sessions', () => {
-  it('end after 30 minutes without a request and are removed from the database', async () => {
+  const start = new Date('2023-02-20T01:00:00Z');
+  /** A fresh store with lishuhu signed in at start, and the cookie the browser got. */
+  const signedIn = async () => {
     const { db } = freshStore();
-    const config = { organisers: [{ username: 'lishuhu', passwordHash: await hashPassword('pw') }], problems: [] };
-    const start = new Date('2023-02-20T01:00:00Z');
-    const outcome = await attemptLogin(db, { username: 'lishuhu', password: 'pw', ip: '' }, config, start);
+    const outcome = await attemptLogin(db, { username: 'lishuhu', password: 'pw', ip: '' }, await oneOrganiser('pw'), start);
     if (!outcome.ok) throw new Error('login failed');
-    const cookie = outcome.session.cookieValue;
+    return { db, cookie: outcome.session.cookieValue };
+  };
+
+  it('end after 30 minutes without a request and are removed from the database', async () => {
+    const { db, cookie } = await signedIn();
     expect(findSession(db, cookie, new Date(start.getTime() + minutes(29)))?.username).toBe('lishuhu');
     expect(findSession(db, cookie, new Date(start.getTime() + minutes(29) + IDLE_TIMEOUT_MS + 1))).toBeNull();
     expect(db.prepare('SELECT COUNT(*) AS n FROM admin_sessions').get()).toEqual({ n: 0 });
   });
 
   it('end after the absolute limit however busy the organiser is, and store only a hash of the cookie', async () => {
-    const { db } = freshStore();
-    const config = { organisers: [{ username: 'lishuhu', passwordHash: await hashPassword('pw') }], problems: [] };
-    const start = new Date('2023-02-20T01:00:00Z');
-    const outcome = await attemptLogin(db, { username: 'lishuhu', password: 'pw', ip: '' }, config, start);
-    if (!outcome.ok) throw new Error('login failed');
-    const cookie = outcome.session.cookieValue;
+    const { db, cookie } = await signedIn();
     expect(JSON.stringify(db.prepare('SELECT * FROM admin_sessions').all())).not.toContain(cookie);
     let t = start.getTime();
     while (t < start.getTime() + ABSOLUTE_TIMEOUT_MS - minutes(20)) {
