@@ -3,7 +3,7 @@
  * without it, this installs it when it can (root with apt-get) and otherwise says exactly how.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
@@ -27,11 +27,21 @@ if (!existsSync(chromium)) {
 }
 
 const extra = process.argv.slice(2);
+const results = '.test-build/results.json';
 const status = sh(process.execPath, [
   'node_modules/vitest/vitest.mjs',
   'run',
   '--config',
   'tests/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${results}`,
   ...extra,
 ]);
+
+// One plain closing line that any CI can read, whatever the runner prints above it.
+if (existsSync(results)) {
+  const summary = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+  console.log(`${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests} skipped`);
+}
 process.exit(status);
