@@ -14,7 +14,7 @@ import type { Credentials } from './upload-queue.svelte.ts';
 import { FormFiles } from './form-files.svelte.ts';
 import { FormDraft, type RestoredDraft } from './form-draft.svelte.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
-import { hasAnyValue, textValue } from './form-values.ts';
+import { hasAnyValue, listValue, textValue } from './form-values.ts';
 import { recallCode, rememberCode } from './code-memory.ts';
 
 /** Uploads wait this long after the last keystroke in the code: a half-typed code is a failed guess. */
@@ -128,9 +128,7 @@ export class FormState {
   }
 
   toggleActivityForm(form: string, on: boolean): void {
-    const current = this.values[FIELD.activityForms];
-    const list = Array.isArray(current) ? current : typeof current === 'string' && current ? [current] : [];
-    const without = list.filter((item) => item !== form);
+    const without = listValue(this.values, FIELD.activityForms).filter((item) => item !== form);
     this.setValue(FIELD.activityForms, on ? without.concat(form) : without);
   }
 
@@ -162,6 +160,11 @@ export class FormState {
     delete this.localErrors[field];
     delete this.serverErrors[field];
     this.files.setAttachment(field, file, file.name);
+  }
+
+  /** What a Field needs for one typed value. */
+  textField(name: string) {
+    return { name, value: textValue(this.values, name), onchange: (v: string) => this.setValue(name, v), error: this.shownErrors[name] };
   }
 
   /** What an AttachmentField needs for one file field. */

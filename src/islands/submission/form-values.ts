@@ -10,6 +10,12 @@ export function textValue(values: Record<string, string | string[]>, name: strin
   return typeof value === 'string' ? value : '';
 }
 
+/** A checkbox group's value: one ticked box arrives as plain text, none as nothing. */
+export function listValue(values: Record<string, string | string[]>, name: string): string[] {
+  const value = values[name];
+  return Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
+}
+
 export function hasAnyValue(values: Record<string, string | string[] | undefined>): boolean {
   return Object.keys(values).some((name) => {
     const value = values[name];
