@@ -2,14 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { issueCodes } from '../../src/server/codes.ts';
-import { openDatabase } from '../../src/server/db.ts';
-import { listUnits } from '../../src/server/units.ts';
 import { INITIAL_PASSWORD_FILE } from '../../src/server/admin/initial-admin.ts';
-import { completeFields, formData } from '../api/support.ts';
 import { desktop, launchBrowser } from '../support/browser.ts';
+import { postCompleteSubmission } from '../support/posted-submission.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
 
 let site: RunningSite;
@@ -23,17 +19,7 @@ beforeAll(async () => {
   // No configured organisers: the site makes the initial admin, as on a fresh `npm start`.
   site = await startSite(inject('siteDir'), { CAMPAIGN_DEADLINE: '2099-12-31T18:00', ADMIN_USERS: '' });
   browser = await launchBrowser();
-  await fetch(`${site.url}/baosong/`);
-  const db = openDatabase(site.dataDir);
-  const unit = listUnits(db).find((candidate) => candidate.name === SUBMITTED)!;
-  const [issued] = await issueCodes(db, [unit.id]);
-  db.close();
-  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
-  const body = formData([...completeFields(unit.id, issued!.code), ['photo_caption_1', '2月15日专题学习会']], [
-    ['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg'],
-  ]);
-  const response = await fetch(`${site.url}/baosong/`, { method: 'POST', body, headers: { origin: site.url }, redirect: 'manual' });
-  expect(response.status).toBe(303);
+  await postCompleteSubmission(site, SUBMITTED);
   organiser = await browser.newContext({ ...desktop, acceptDownloads: true });
   await organiser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
   page = await organiser.newPage();

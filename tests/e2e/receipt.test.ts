@@ -1,11 +1,7 @@
 import type { Browser } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { issueCodes } from '../../src/server/codes.ts';
-import { openDatabase } from '../../src/server/db.ts';
-import { listUnits } from '../../src/server/units.ts';
-import { completeFields, formData } from '../api/support.ts';
 import { desktop, launchBrowser } from '../support/browser.ts';
+import { postCompleteSubmission } from '../support/posted-submission.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
 
 let site: RunningSite;
@@ -15,20 +11,7 @@ let receiptUrl: string;
 beforeAll(async () => {
   site = await startSite(inject('siteDir'), { CAMPAIGN_DEADLINE: '2023-02-27T18:00', LATE_POLICY: 'accept' });
   browser = await launchBrowser();
-  // The server copies the units into its database on the first request.
-  await fetch(`${site.url}/baosong/`);
-  const db = openDatabase(site.dataDir);
-  const unit = listUnits(db).find((candidate) => candidate.name === '获嘉县水利局')!;
-  const [issued] = await issueCodes(db, [unit.id]);
-  db.close();
-
-  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
-  const body = formData([...completeFields(unit.id, issued!.code), ['photo_caption_1', '2月15日专题学习会']], [
-    ['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg'],
-  ]);
-  const response = await fetch(`${site.url}/baosong/`, { method: 'POST', body, headers: { origin: site.url }, redirect: 'manual' });
-  expect(response.status).toBe(303);
-  receiptUrl = new URL(response.headers.get('location')!, site.url).href;
+  receiptUrl = await postCompleteSubmission(site, '获嘉县水利局');
 });
 
 afterAll(async () => {

@@ -1,0 +1,27 @@
+/**
+ * A unit that has already reported: browser tests of the receipt and the organiser console start
+ * from one complete submission with a photo, posted through the plain form as a liaison would.
+ */
+import sharp from 'sharp';
+import { issueCodes } from '../../src/server/codes.ts';
+import { openDatabase } from '../../src/server/db.ts';
+import { listUnits } from '../../src/server/units.ts';
+import { completeFields, formData } from '../api/support.ts';
+import type { RunningSite } from './site.ts';
+
+/** Issues the unit its 报送码, posts a complete submission (photo captioned 2月15日专题学习会), returns the receipt's address. */
+export async function postCompleteSubmission(site: RunningSite, unitName: string): Promise<string> {
+  // The server copies the units into its database on the first request.
+  await fetch(`${site.url}/baosong/`);
+  const db = openDatabase(site.dataDir);
+  const unit = listUnits(db).find((candidate) => candidate.name === unitName)!;
+  const [issued] = await issueCodes(db, [unit.id]);
+  db.close();
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+  const body = formData([...completeFields(unit.id, issued!.code), ['photo_caption_1', '2月15日专题学习会']], [
+    ['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg'],
+  ]);
+  const response = await fetch(`${site.url}/baosong/`, { method: 'POST', body, headers: { origin: site.url }, redirect: 'manual' });
+  if (response.status !== 303) throw new Error(`the submission was not accepted (${response.status}):\n${await response.text()}`);
+  return new URL(response.headers.get('location')!, site.url).href;
+}
