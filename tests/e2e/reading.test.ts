@@ -1,28 +1,17 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { loadTerms } from '../../src/reading/annotations.ts';
 import { loadCorpus } from '../../src/reading/corpus.ts';
 import { articleText } from '../../src/reading/gangyao-text.ts';
-import { desktop, launchBrowser, phone } from '../support/browser.ts';
-import { startSite, type RunningSite } from '../support/site.ts';
+import { desktop, phone } from '../support/browser.ts';
+import { useLiveSite } from '../support/live-site.ts';
 
-let site: RunningSite;
-let browser: Browser;
+const live = useLiveSite();
 const { gangyao } = loadCorpus();
-
-beforeAll(async () => {
-  site = await startSite(inject('siteDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
 
 /** A fresh browser context that remembers every address it asked for. */
 async function open(options: BrowserContextOptions = phone): Promise<{ context: BrowserContext; page: Page; requested: string[] }> {
-  const context = await browser.newContext(options);
+  const context = await live.browser.newContext(options);
   const requested: string[] = [];
   context.on('request', (request) => requested.push(request.url()));
   return { context, page: await context.newPage(), requested };
@@ -41,7 +30,7 @@ describe('the 纲要 page as a reader opens it', () => {
     ['desktop', desktop],
   ] as const)('holds all 11 parts, 32 articles and 7 专栏 under their public ids on a %s', async (_, size) => {
     const { context, page } = await open(size);
-    await page.goto(`${site.url}/gangyao/`);
+    await page.goto(`${live.site.url}/gangyao/`);
     const ids = await page.$$eval('[id]', (elements) => elements.map((e) => e.id));
     for (let n = 1; n <= 11; n += 1) expect(ids).toContain(`part-${n}`);
     for (let n = 1; n <= 32; n += 1) expect(ids).toContain(`art-${n}`);
@@ -55,7 +44,7 @@ describe('the 纲要 page as a reader opens it', () => {
 
   it('scrolls a shared link to /gangyao/#art-13 straight to that article', async () => {
     const { context, page } = await open(phone);
-    await page.goto(`${site.url}/gangyao/#art-13`);
+    await page.goto(`${live.site.url}/gangyao/#art-13`);
     const top = await page.evaluate(() => document.getElementById('art-13')!.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(-2);
     expect(top).toBeLessThan(100);
@@ -64,7 +53,7 @@ describe('the 纲要 page as a reader opens it', () => {
 
   it('explains a glossary term in place when the reader taps it', async () => {
     const { context, page } = await open(phone);
-    await page.goto(`${site.url}/gangyao/`);
+    await page.goto(`${live.site.url}/gangyao/`);
     const term = await firstTerm(page);
     const entry = loadTerms().find((t) => t.slug === term.slug);
     expect(entry).toBeDefined();
@@ -82,7 +71,7 @@ describe('the 纲要 page as a reader opens it', () => {
 
   it('shows the explanation on hover with a mouse on a desktop screen', async () => {
     const { context, page } = await open(desktop);
-    await page.goto(`${site.url}/gangyao/#part-3`);
+    await page.goto(`${live.site.url}/gangyao/#part-3`);
     await page.locator('#gangyao a.term').first().hover();
     await page.locator('.term-pop').waitFor();
     expect(new URL(page.url()).pathname).toBe('/gangyao/');
@@ -92,7 +81,7 @@ describe('the 纲要 page as a reader opens it', () => {
   it('follows a term to its glossary entry when the popover code cannot be fetched', async () => {
     const { context, page } = await open(phone);
     await page.route(/reading-tools/, (route) => route.abort());
-    await page.goto(`${site.url}/gangyao/`);
+    await page.goto(`${live.site.url}/gangyao/`);
     const term = await firstTerm(page);
     await page.locator('#gangyao a.term').first().click();
     await page.waitForURL(`**/mingci/#${term.slug}`);
@@ -102,12 +91,12 @@ describe('the 纲要 page as a reader opens it', () => {
 
   it('copies 《质量强国建设纲要》第十三条, the article as printed and its link with 引用本条', async () => {
     const { context, page } = await open({ ...desktop, permissions: ['clipboard-read', 'clipboard-write'] });
-    await page.goto(`${site.url}/gangyao/#art-13`);
+    await page.goto(`${live.site.url}/gangyao/#art-13`);
     await page.locator('#art-13 .cite').click();
     await page.locator('#art-13 .cite-status', { hasText: '已复制' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     const article = gangyao.articles.find((a) => a.id === 'art-13')!;
-    expect(copied).toBe(['《质量强国建设纲要》第十三条', ...articleText(article), `${site.url}/gangyao/#art-13`].join('\n'));
+    expect(copied).toBe(['《质量强国建设纲要》第十三条', ...articleText(article), `${live.site.url}/gangyao/#art-13`].join('\n'));
     await context.close();
   });
 
@@ -117,7 +106,7 @@ describe('the 纲要 page as a reader opens it', () => {
       Object.defineProperty(navigator, 'clipboard', { value: undefined });
       document.execCommand = () => false;
     });
-    await page.goto(`${site.url}/gangyao/#art-2`);
+    await page.goto(`${live.site.url}/gangyao/#art-2`);
     await page.locator('#art-2 .cite').tap();
     const box = page.locator('#art-2 .tools textarea');
     await box.waitFor();
@@ -134,7 +123,7 @@ describe('the 纲要 page as a reader opens it', () => {
 
   it('opens the notes for printing and lays the page out as an official document', async () => {
     const { context, page } = await open(desktop);
-    await page.goto(`${site.url}/gangyao/`);
+    await page.goto(`${live.site.url}/gangyao/`);
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
     expect(await page.locator('#gangyao details:not([open])').count()).toBe(0);
@@ -153,7 +142,7 @@ describe('the 纲要 page as a reader opens it', () => {
 describe('the reading pages without JavaScript', () => {
   it('reads, navigates and explains terms through plain links', async () => {
     const { context, page } = await open({ ...phone, javaScriptEnabled: false });
-    await page.goto(`${site.url}/gangyao/`);
+    await page.goto(`${live.site.url}/gangyao/`);
     expect(await page.locator('section.art').count()).toBe(32);
     // No button that would do nothing without a script.
     expect(await page.locator('button.cite').count()).toBe(0);
@@ -173,7 +162,7 @@ describe('the reading pages without JavaScript', () => {
 
   it('switches to large text with the 大字模式 box', async () => {
     const { context, page } = await open({ ...phone, javaScriptEnabled: false });
-    await page.goto(`${site.url}/tongzhi/`);
+    await page.goto(`${live.site.url}/tongzhi/`);
     const size = () => page.evaluate(() => {
       const style = getComputedStyle(document.querySelector('#sec-1 p')!);
       return { font: parseFloat(style.fontSize), line: parseFloat(style.lineHeight) / parseFloat(style.fontSize), color: style.color };
@@ -191,9 +180,9 @@ describe('the reading pages without JavaScript', () => {
 describe('large text across pages', () => {
   it('remembers 大字模式 on the next page when scripts run', async () => {
     const { context, page } = await open(phone);
-    await page.goto(`${site.url}/`);
+    await page.goto(`${live.site.url}/`);
     await page.locator('label[for="daziti"]').click();
-    await page.goto(`${site.url}/gangyao/`);
+    await page.goto(`${live.site.url}/gangyao/`);
     expect(await page.locator('#daziti').isChecked()).toBe(true);
     const font = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#preamble-p1')!).fontSize));
     expect(font).toBeGreaterThanOrEqual(18);
@@ -215,14 +204,14 @@ describe('accessibility at phone size', () => {
 
   it.each(['/', '/gangyao/', '/tongzhi/', '/fabuhui/', '/mingci/', '/about/', '/yuedu/'])('%s has no serious or critical axe violations', async (path) => {
     const { context, page } = await open(phone);
-    await page.goto(`${site.url}${path}`);
+    await page.goto(`${live.site.url}${path}`);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
 
   it('/gangyao/ in 大字模式 with a term explained has none either', async () => {
     const { context, page } = await open(phone);
-    await page.goto(`${site.url}/gangyao/`);
+    await page.goto(`${live.site.url}/gangyao/`);
     await page.locator('label[for="daziti"]').click();
     await page.locator('#gangyao a.term').first().tap();
     await page.locator('.term-pop').waitFor();
@@ -235,14 +224,14 @@ describe('an intranet site', () => {
   it('never asks anything of another host while a reader browses and uses the tools', async () => {
     const { context, page, requested } = await open({ ...phone, permissions: ['clipboard-read', 'clipboard-write'] });
     for (const path of ['/', '/tongzhi/', '/fabuhui/', '/yuedu/', `/yuedu/${loadCorpus().related[0]!.slug}/`, '/mingci/', '/about/', '/not-a-page/']) {
-      await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${live.site.url}${path}`, { waitUntil: 'networkidle' });
     }
-    await page.goto(`${site.url}/gangyao/`, { waitUntil: 'networkidle' });
+    await page.goto(`${live.site.url}/gangyao/`, { waitUntil: 'networkidle' });
     await page.locator('#gangyao a.term').first().tap();
     await page.locator('.term-pop').waitFor();
     await page.locator('#art-1 .cite').tap();
     await page.locator('#art-1 .cite-status', { hasText: '已复制' }).waitFor();
-    const origin = new URL(site.url).origin;
+    const origin = new URL(live.site.url).origin;
     const foreign = requested.filter((url) => !url.startsWith('data:') && new URL(url).origin !== origin);
     expect(requested.length).toBeGreaterThan(10);
     expect(foreign).toEqual([]);
@@ -250,7 +239,7 @@ describe('an intranet site', () => {
   });
 
   it('answers an unknown address with a friendly 404 page that leads back in', async () => {
-    const response = await fetch(`${site.url}/gangyao/no-such-article/`);
+    const response = await fetch(`${live.site.url}/gangyao/no-such-article/`);
     expect(response.status).toBe(404);
     const body = await response.text();
     expect(body).toContain('找不到这个页面');

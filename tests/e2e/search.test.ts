@@ -1,22 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SearchData } from '../../src/shared/search-types.ts';
-import { desktop, launchBrowser, phone } from '../support/browser.ts';
-import { startSite, type RunningSite } from '../support/site.ts';
+import { desktop, phone } from '../support/browser.ts';
+import { useLiveSite } from '../support/live-site.ts';
 
 const kinds = ['gangyao', 'note', 'term', 'press', 'notice', 'related'];
-let site: RunningSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await startSite(inject('siteDir'));
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const live = useLiveSite();
 
 const settled = (query: string) => `[data-search-results][aria-busy="false"][data-query="${query}"]`;
 
@@ -28,8 +17,8 @@ async function resultLinks(page: Page): Promise<{ kind: string | null; href: str
 
 describe('search in a real browser', () => {
   it('takes a query from the header box of a reading page to the search page', async () => {
-    const page = await browser.newPage(desktop);
-    await page.goto(`${site.url}/tongzhi/`);
+    const page = await live.browser.newPage(desktop);
+    await page.goto(`${live.site.url}/tongzhi/`);
     await page.fill('#site-search-q', '首席质量官');
     await page.press('#site-search-q', 'Enter');
     await page.waitForSelector(settled('首席质量官'));
@@ -41,9 +30,9 @@ describe('search in a real browser', () => {
   });
 
   it('renders results on the server for a shared link, with JavaScript off', async () => {
-    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const context = await live.browser.newContext({ ...phone, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('首席质量官')}`);
+    await page.goto(`${live.site.url}/search/?q=${encodeURIComponent('首席质量官')}`);
     const links = await resultLinks(page);
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
@@ -59,8 +48,8 @@ describe('search in a real browser', () => {
   });
 
   it('searches as the reader types, and keeps the address shareable', async () => {
-    const page = await browser.newPage(phone);
-    await page.goto(`${site.url}/search/`);
+    const page = await live.browser.newPage(phone);
+    await page.goto(`${live.site.url}/search/`);
     await page.click('#search-q');
     await page.keyboard.insertText('双随机一公开');
     await page.waitForSelector(settled('双随机一公开'));
@@ -76,14 +65,14 @@ describe('search in a real browser', () => {
   });
 
   it('keeps and searches what was typed before the page became interactive', async () => {
-    const page = await browser.newPage(phone);
+    const page = await live.browser.newPage(phone);
     let release = () => {};
     const typed = new Promise<void>((resolve) => (release = resolve));
     await page.route(/\/_astro\/Search\.[\w-]+\.js$/, async (route) => {
       await typed;
       await route.continue();
     });
-    await page.goto(`${site.url}/search/`, { waitUntil: 'domcontentloaded' });
+    await page.goto(`${live.site.url}/search/`, { waitUntil: 'domcontentloaded' });
     await page.click('#search-q');
     await page.keyboard.insertText('中国品牌日');
     release();
@@ -94,8 +83,8 @@ describe('search in a real browser', () => {
   });
 
   it('moves between the box and the results with the arrow keys and opens a result with Enter', async () => {
-    const page = await browser.newPage(desktop);
-    await page.goto(`${site.url}/search/`);
+    const page = await live.browser.newPage(desktop);
+    await page.goto(`${live.site.url}/search/`);
     await page.click('#search-q');
     await page.keyboard.insertText('工程质量终身责任');
     await page.waitForSelector(settled('工程质量终身责任'));
@@ -110,13 +99,13 @@ describe('search in a real browser', () => {
     expect(await focused()).toBe('search-q');
     await page.keyboard.press('ArrowDown');
     await Promise.all([page.waitForURL((url) => url.pathname !== '/search/'), page.keyboard.press('Enter')]);
-    expect(page.url()).toBe(`${site.url}${hrefs[0]}`);
+    expect(page.url()).toBe(`${live.site.url}${hrefs[0]}`);
     await page.close();
   });
 
   it('shows ten results first and more on request, in place with JavaScript and by link without', async () => {
-    const page = await browser.newPage(desktop);
-    await page.goto(`${site.url}/search/`);
+    const page = await live.browser.newPage(desktop);
+    await page.goto(`${live.site.url}/search/`);
     await page.click('#search-q');
     await page.keyboard.insertText('质量');
     await page.waitForSelector(settled('质量'));
@@ -126,9 +115,9 @@ describe('search in a real browser', () => {
     await page.waitForURL((url) => url.searchParams.get('all') === '1');
     await page.close();
 
-    const context = await browser.newContext({ ...desktop, javaScriptEnabled: false });
+    const context = await live.browser.newContext({ ...desktop, javaScriptEnabled: false });
     const plain = await context.newPage();
-    await plain.goto(`${site.url}/search/?q=${encodeURIComponent('质量')}`);
+    await plain.goto(`${live.site.url}/search/?q=${encodeURIComponent('质量')}`);
     expect(await resultLinks(plain)).toHaveLength(10);
     await plain.click('.search-more a');
     expect((await resultLinks(plain)).length).toBeGreaterThan(10);
@@ -136,8 +125,8 @@ describe('search in a real browser', () => {
   });
 
   it('says plainly that nothing was found and offers queries that have answers', async () => {
-    const page = await browser.newPage(desktop);
-    await page.goto(`${site.url}/search/?q=${encodeURIComponent('区块链')}`);
+    const page = await live.browser.newPage(desktop);
+    await page.goto(`${live.site.url}/search/?q=${encodeURIComponent('区块链')}`);
     await page.waitForSelector(settled('区块链'));
     expect(await resultLinks(page)).toEqual([]);
     expect(await page.textContent('[role="status"]')).toContain('没有找到与“区块链”相关的内容');
@@ -150,9 +139,9 @@ describe('search in a real browser', () => {
   });
 
   it('falls back to the server when the search data cannot be loaded', async () => {
-    const page = await browser.newPage(phone);
+    const page = await live.browser.newPage(phone);
     await page.route('**/search-data.json', (route) => route.abort());
-    await page.goto(`${site.url}/search/`);
+    await page.goto(`${live.site.url}/search/`);
     await page.click('#search-q');
     await page.keyboard.insertText('首席质量官');
     await page.waitForSelector('.search-failed');
@@ -163,12 +152,12 @@ describe('search in a real browser', () => {
   });
 
   it('loads nothing search-related on pages that do not search, and on the search page only once used', async () => {
-    const page = await browser.newPage(desktop);
+    const page = await live.browser.newPage(desktop);
     const fetched: string[] = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-    await page.goto(`${site.url}/gangyao/`, { waitUntil: 'networkidle' });
+    await page.goto(`${live.site.url}/gangyao/`, { waitUntil: 'networkidle' });
     expect(fetched.filter((path) => /search|engine|lunr/i.test(path))).toEqual([]);
-    await page.goto(`${site.url}/search/`, { waitUntil: 'networkidle' });
+    await page.goto(`${live.site.url}/search/`, { waitUntil: 'networkidle' });
     expect(fetched).not.toContain('/search-data.json');
     await page.click('#search-q');
     await page.keyboard.insertText('计量');
@@ -178,7 +167,7 @@ describe('search in a real browser', () => {
   });
 
   it('links every search result to an anchor that its page really has', async () => {
-    const data = (await (await fetch(`${site.url}/search-data.json`)).json()) as SearchData;
+    const data = (await (await fetch(`${live.site.url}/search-data.json`)).json()) as SearchData;
     const byPage = new Map<string, string[]>();
     for (const doc of data.docs) {
       const [path = '', anchor = ''] = doc.href.split('#');
@@ -186,7 +175,7 @@ describe('search in a real browser', () => {
       byPage.set(path, [...(byPage.get(path) ?? []), anchor]);
     }
     for (const [path, anchors] of byPage) {
-      const html = await (await fetch(`${site.url}${path}`)).text();
+      const html = await (await fetch(`${live.site.url}${path}`)).text();
       const missing = anchors.filter((anchor) => !html.includes(`id="${anchor}"`));
       expect(missing, path).toEqual([]);
     }
