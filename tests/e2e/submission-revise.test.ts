@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
-import { fillSubmission, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import { askToReopen, fillSubmission, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
 
 let site: SubmissionSite;
 let browser: Browser;
@@ -53,9 +53,7 @@ describe('sending again', () => {
     expect(await page.locator('[data-draft-state="restored"]').count()).toBe(0);
     expect(await page.inputValue('#f-participants')).toBe('');
 
-    await page.selectOption('#f-unit_id', { label: unit });
-    await page.fill('#f-code', code);
-    await page.getByRole('button', { name: '载入本单位已报送的内容（用于修改）' }).click();
+    await askToReopen(page, unit, code);
     await page.getByText('已载入第 1 版').waitFor();
     expect(await page.inputValue('#f-participants')).toBe('局党组成员及全体干部职工，共 45 人');
     expect(await page.inputValue('#f-photo_caption_1')).toBe('专题会现场');
@@ -97,9 +95,7 @@ describe('sending again', () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/baosong/`);
     await page.waitForSelector('form[data-enhanced="true"]');
-    await page.selectOption('#f-unit_id', { label: unit });
-    await page.fill('#f-code', site.codes.get(unit)!);
-    await page.getByRole('button', { name: '载入本单位已报送的内容（用于修改）' }).click();
+    await askToReopen(page, unit, site.codes.get(unit)!);
     await page.getByText('还没有报送过材料').waitFor();
     await context.close();
   });

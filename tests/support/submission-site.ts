@@ -121,3 +121,10 @@ export async function fillSubmission(page: Page, unitName: string, code: string)
     await page.fill(`#f-essay_${n}_body`, `质量是发展的生命线。第${n}篇学习感想正文。`);
   }
 }
+
+/** Chooses the unit, types its code and presses 载入 to bring back what it already sent. */
+export async function askToReopen(page: Page, unitName: string, code: string): Promise<void> {
+  await page.selectOption('#f-unit_id', { label: unitName });
+  await page.fill('#f-code', code);
+  await page.getByRole('button', { name: '载入本单位已报送的内容（用于修改）' }).click();
+}
