@@ -2,7 +2,7 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
-import { fillSubmission, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import { fillSubmission, openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
 
 let site: SubmissionSite;
 let browser: Browser;
@@ -46,8 +46,7 @@ describe('sending the 报送 material from a phone', () => {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 80, downloadThroughput: 1_000_000, uploadThroughput: 400_000 });
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     await fillSubmission(page, '卫辉市水利局', codeOf('卫辉市水利局'));
 
     await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', [photos['IMG_0001.jpg']!, photos['IMG_0002.jpg']!]);
@@ -120,8 +119,7 @@ describe('sending the 报送 material from a phone', () => {
     page.on('request', (request) => {
       if (request.url().includes('/api/submissions')) submits++;
     });
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     await page.fill('#f-contact_person', '王明');
     await page.click('.sf-form button[type="submit"]');
     const summary = page.locator('#form-errors');

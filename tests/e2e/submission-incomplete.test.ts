@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '../../src/server/admin/passwords.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { desktop, launchBrowser, phone } from '../support/browser.ts';
-import { askToReopen, fillSubmission, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import { askToReopen, fillSubmission, openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
 
 const UNIT = '封丘县水利局';
 const ORGANISER = { username: 'zuzhi', password: 'test-口令-incomplete-2099' };
@@ -49,8 +49,7 @@ async function boardRow(): Promise<string> {
 
 describe('sending one essay now and the second one later, on a phone', () => {
   it('asks before sending, listing 第 2 篇学习感想; 返回补充 keeps everything and sends nothing', async () => {
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     await fillSubmission(page, UNIT, site.codes.get(UNIT)!);
     for (const field of essayTwo) await page.fill(field, '');
     await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', photo);
@@ -98,8 +97,7 @@ describe('sending one essay now and the second one later, on a phone', () => {
   });
 
   it('revising later with the second essay clears it: the receipt lists nothing missing and the board shows 已修改', async () => {
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     await askToReopen(page, UNIT, site.codes.get(UNIT)!);
     await page.getByText('已载入第 1 版').waitFor();
     expect(await page.inputValue('#f-essay_1_title')).toBe('学习《纲要》的体会之1');

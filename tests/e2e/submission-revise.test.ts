@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
-import { askToReopen, fillSubmission, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import { askToReopen, fillSubmission, openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
 
 let site: SubmissionSite;
 let browser: Browser;
@@ -37,8 +37,7 @@ describe('sending again', () => {
       }
     });
     const page = await context.newPage();
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     await fillSubmission(page, unit, code);
     await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', photo);
     await page.fill('#f-photo_caption_1', '专题会现场');
@@ -48,8 +47,7 @@ describe('sending again', () => {
     expect(await versionLine(page)).toBe('第 1 版');
 
     // Back on the form: the draft was cleared by the confirmed submission.
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     expect(await page.locator('[data-draft-state="restored"]').count()).toBe(0);
     expect(await page.inputValue('#f-participants')).toBe('');
 
@@ -71,8 +69,7 @@ describe('sending again', () => {
     const unit = '长垣市水利局';
     const context = await browser.newContext(phone);
     const page = await context.newPage();
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     await fillSubmission(page, unit, site.codes.get(unit)!);
     await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', photo);
     await page.fill('#f-photo_caption_1', '交流会现场');
@@ -93,8 +90,7 @@ describe('sending again', () => {
     const unit = '辉县市水利局';
     const context = await browser.newContext(phone);
     const page = await context.newPage();
-    await page.goto(`${site.url}/baosong/`);
-    await page.waitForSelector('form[data-enhanced="true"]');
+    await openEnhancedForm(page, site.url);
     await askToReopen(page, unit, site.codes.get(unit)!);
     await page.getByText('还没有报送过材料').waitFor();
     await context.close();

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
-import { phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import { openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
 import { emulateEngineIgnoringExif } from './submission-old-engine.ts';
 
 let site: SubmissionSite;
@@ -31,8 +31,7 @@ afterAll(async () => {
 
 async function openForm(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${site.url}/baosong/`);
-  await page.waitForSelector('form[data-enhanced="true"]');
+  await openEnhancedForm(page, site.url);
   return page;
 }
 

@@ -128,3 +128,9 @@ export async function askToReopen(page: Page, unitName: string, code: string): P
   await page.fill('#f-code', code);
   await page.getByRole('button', { name: '载入本单位已报送的内容（用于修改）' }).click();
 }
+
+/** Opens the form and waits until its JavaScript has taken over. */
+export async function openEnhancedForm(page: Page, siteUrl: string): Promise<void> {
+  await page.goto(`${siteUrl}/baosong/`);
+  await page.waitForSelector('form[data-enhanced="true"]');
+}
