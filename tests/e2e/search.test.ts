@@ -9,6 +9,13 @@ const live = useLiveSite();
 
 const settled = (query: string) => `[data-search-results][aria-busy="false"][data-query="${query}"]`;
 
+/** Types into the search page's box as a reader does and waits for that query's results. */
+async function typeQuery(page: Page, query: string): Promise<void> {
+  await page.click('#search-q');
+  await page.keyboard.insertText(query);
+  await page.waitForSelector(settled(query));
+}
+
 async function resultLinks(page: Page): Promise<{ kind: string | null; href: string | null }[]> {
   return page.$$eval('[data-search-results] a[data-kind]', (links) =>
     links.map((a) => ({ kind: a.getAttribute('data-kind'), href: a.getAttribute('href') })),
@@ -50,9 +57,7 @@ describe('search in a real browser', () => {
   it('searches as the reader types, and keeps the address shareable', async () => {
     const page = await live.browser.newPage(phone);
     await page.goto(`${live.site.url}/search/`);
-    await page.click('#search-q');
-    await page.keyboard.insertText('双随机一公开');
-    await page.waitForSelector(settled('双随机一公开'));
+    await typeQuery(page, '双随机一公开');
     const links = await resultLinks(page);
     expect(links).toContainEqual({ kind: 'gangyao', href: '/gangyao/#art-27' });
     expect(await page.textContent('[data-search-results] a[href="/gangyao/#art-27"] mark')).toBe('双随机、一公开');
@@ -85,9 +90,7 @@ describe('search in a real browser', () => {
   it('moves between the box and the results with the arrow keys and opens a result with Enter', async () => {
     const page = await live.browser.newPage(desktop);
     await page.goto(`${live.site.url}/search/`);
-    await page.click('#search-q');
-    await page.keyboard.insertText('工程质量终身责任');
-    await page.waitForSelector(settled('工程质量终身责任'));
+    await typeQuery(page, '工程质量终身责任');
     const hrefs = (await resultLinks(page)).map((l) => l.href);
     const focused = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.id);
     await page.keyboard.press('ArrowDown');
@@ -106,9 +109,7 @@ describe('search in a real browser', () => {
   it('shows ten results first and more on request, in place with JavaScript and by link without', async () => {
     const page = await live.browser.newPage(desktop);
     await page.goto(`${live.site.url}/search/`);
-    await page.click('#search-q');
-    await page.keyboard.insertText('质量');
-    await page.waitForSelector(settled('质量'));
+    await typeQuery(page, '质量');
     expect(await resultLinks(page)).toHaveLength(10);
     await page.click('.search-more a');
     await page.waitForFunction(() => document.querySelectorAll('[data-search-results] a[data-kind]').length > 10);
@@ -159,9 +160,7 @@ describe('search in a real browser', () => {
     expect(fetched.filter((path) => /search|engine|lunr/i.test(path))).toEqual([]);
     await page.goto(`${live.site.url}/search/`, { waitUntil: 'networkidle' });
     expect(fetched).not.toContain('/search-data.json');
-    await page.click('#search-q');
-    await page.keyboard.insertText('计量');
-    await page.waitForSelector(settled('计量'));
+    await typeQuery(page, '计量');
     expect(fetched).toContain('/search-data.json');
     await page.close();
   });
