@@ -1,40 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { INITIAL_PASSWORD_FILE } from '../../src/server/admin/initial-admin.ts';
-import { desktop, launchBrowser } from '../support/browser.ts';
+import { desktop } from '../support/browser.ts';
+import { useLiveSite } from '../support/live-site.ts';
 import { postCompleteSubmission } from '../support/posted-submission.ts';
-import { startSite, type RunningSite } from '../support/site.ts';
 
-let site: RunningSite;
-let browser: Browser;
+// No configured organisers: the site makes the initial admin, as on a fresh `npm start`.
+const live = useLiveSite({ CAMPAIGN_DEADLINE: '2099-12-31T18:00', ADMIN_USERS: '' });
 let organiser: BrowserContext;
 let page: Page;
 const SUBMITTED = '获嘉县水利局';
 const ESSAY = '以质量强国建设为引领';
 
 beforeAll(async () => {
-  // No configured organisers: the site makes the initial admin, as on a fresh `npm start`.
-  site = await startSite(inject('siteDir'), { CAMPAIGN_DEADLINE: '2099-12-31T18:00', ADMIN_USERS: '' });
-  browser = await launchBrowser();
-  await postCompleteSubmission(site, SUBMITTED);
-  organiser = await browser.newContext({ ...desktop, acceptDownloads: true });
-  await organiser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  await postCompleteSubmission(live.site, SUBMITTED);
+  organiser = await live.browser.newContext({ ...desktop, acceptDownloads: true });
+  await organiser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.site.url });
   page = await organiser.newPage();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
-
-const initialPassword = () => /^口令：(\S+)$/m.exec(readFileSync(join(site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!;
+const initialPassword = () => /^口令：(\S+)$/m.exec(readFileSync(join(live.site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!;
 
 describe('the organiser console in a real browser', () => {
   it('sends a visitor to the login page and refuses a wrong password in Chinese', async () => {
-    await page.goto(`${site.url}/admin/`);
+    await page.goto(`${live.site.url}/admin/`);
     expect(new URL(page.url()).pathname).toBe('/admin/login');
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('口令').fill('wrong-password');
@@ -45,7 +37,7 @@ describe('the organiser console in a real browser', () => {
   it('signs in with the generated initial password and shows progress with the units still missing', async () => {
     await page.getByLabel('口令').fill(initialPassword());
     await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${site.url}/admin/`);
+    await page.waitForURL(`${live.site.url}/admin/`);
     const stats = await page.getByLabel('进度概况').innerText();
     expect(stats).toMatch(/已报送\s*1 \/ 22\s*4%/);
     const chase = page.locator('#cuibao ~ .table-scroll').first();
@@ -60,7 +52,7 @@ describe('the organiser console in a real browser', () => {
     await page.getByRole('button', { name: '筛选' }).click();
     expect(page.url()).toContain('category=');
     expect(await page.getByLabel('进度概况').innerText()).toMatch(/已报送\s*0 \/ 2/);
-    await page.goto(`${site.url}/admin/`);
+    await page.goto(`${live.site.url}/admin/`);
   });
 
   it('copies the 催报 text with the deadline and the link, ready to paste into WeChat', async () => {
@@ -68,7 +60,7 @@ describe('the organiser console in a real browser', () => {
     await page.getByText('已复制，可以粘贴到微信或短信。').waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('2099年12月31日 18:00（下班前）');
-    expect(copied).toContain(`${site.url}/baosong/`);
+    expect(copied).toContain(`${live.site.url}/baosong/`);
     expect(copied).toContain('以下 21 个单位尚未报送');
     expect(copied).toBe(await page.locator('#cuibao-text').inputValue());
   });
@@ -77,7 +69,7 @@ describe('the organiser console in a real browser', () => {
     await page.evaluate(() => navigator.clipboard.writeText('旧内容'));
     const plainHttp = await organiser.newPage();
     await plainHttp.addInitScript(() => Object.defineProperty(navigator, 'clipboard', { value: undefined }));
-    await plainHttp.goto(`${site.url}/admin/`);
+    await plainHttp.goto(`${live.site.url}/admin/`);
     await plainHttp.getByRole('button', { name: '复制催报文字' }).click();
     await plainHttp.getByText('已复制，可以粘贴到微信或短信。').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('以下 21 个单位尚未报送');
@@ -85,13 +77,13 @@ describe('the organiser console in a real browser', () => {
   });
 
   it('works without JavaScript: sign-in, the board and the 催报 text to copy by hand', async () => {
-    const noScript = await browser.newContext({ ...desktop, javaScriptEnabled: false });
+    const noScript = await live.browser.newContext({ ...desktop, javaScriptEnabled: false });
     const plain = await noScript.newPage();
-    await plain.goto(`${site.url}/admin/`);
+    await plain.goto(`${live.site.url}/admin/`);
     await plain.getByLabel('用户名').fill('admin');
     await plain.getByLabel('口令').fill(initialPassword());
     await plain.getByRole('button', { name: '登录' }).click();
-    await plain.waitForURL(`${site.url}/admin/`);
+    await plain.waitForURL(`${live.site.url}/admin/`);
     expect(await plain.locator('#cuibao-text').inputValue()).toContain('以下 21 个单位尚未报送');
     expect(await plain.getByRole('button', { name: '复制催报文字' }).count()).toBe(0);
     await noScript.close();
@@ -112,8 +104,8 @@ describe('the organiser console in a real browser', () => {
     await page.getByText('已评为优秀').waitFor();
     expect(await page.locator('.essay', { hasText: ESSAY }).innerText()).toContain('（优秀）');
 
-    const reader = await browser.newPage(desktop);
-    await reader.goto(`${site.url}/youxiu/`);
+    const reader = await live.browser.newPage(desktop);
+    await reader.goto(`${live.site.url}/youxiu/`);
     const featured = reader.locator('section', { hasText: ESSAY });
     expect(await featured.innerText()).toContain(`${SUBMITTED}　科长　李华`);
     expect(await featured.innerText()).toContain('质量是水利工程的生命线');
@@ -126,7 +118,7 @@ describe('the organiser console in a real browser', () => {
   });
 
   it('downloads 汇总表.xlsx with one row per unit', async () => {
-    await page.goto(`${site.url}/admin/export/`);
+    await page.goto(`${live.site.url}/admin/export/`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载汇总表（Excel）' }).click()]);
     expect(download.suggestedFilename()).toBe('汇总表.xlsx');
     const book = new ExcelJS.Workbook();
@@ -138,12 +130,12 @@ describe('the organiser console in a real browser', () => {
   });
 
   it('lists what the organiser did in the log, then signs out', async () => {
-    await page.goto(`${site.url}/admin/log/`);
+    await page.goto(`${live.site.url}/admin/log/`);
     const log = await page.locator('table').innerText();
     for (const action of ['登录失败', '登录', '查看报送材料', '评为优秀', '撤回优秀', '导出']) expect(log).toContain(action);
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.getByText('已退出登录。').waitFor();
-    await page.goto(`${site.url}/admin/`);
+    await page.goto(`${live.site.url}/admin/`);
     expect(new URL(page.url()).pathname).toBe('/admin/login');
   });
 });

@@ -1,27 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { desktop, launchBrowser } from '../support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { desktop } from '../support/browser.ts';
+import { useLiveSite } from '../support/live-site.ts';
 import { postCompleteSubmission } from '../support/posted-submission.ts';
-import { startSite, type RunningSite } from '../support/site.ts';
 
-let site: RunningSite;
-let browser: Browser;
+const live = useLiveSite({ CAMPAIGN_DEADLINE: '2023-02-27T18:00', LATE_POLICY: 'accept' });
 let receiptUrl: string;
 
 beforeAll(async () => {
-  site = await startSite(inject('siteDir'), { CAMPAIGN_DEADLINE: '2023-02-27T18:00', LATE_POLICY: 'accept' });
-  browser = await launchBrowser();
-  receiptUrl = await postCompleteSubmission(site, '获嘉县水利局');
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
+  receiptUrl = await postCompleteSubmission(live.site, '获嘉县水利局');
 });
 
 describe('the receipt in a real browser', () => {
   it('shows the number, the unit, 逾期 after the notice deadline, and the photo it received', async () => {
-    const page = await browser.newPage(desktop);
+    const page = await live.browser.newPage(desktop);
     await page.goto(receiptUrl);
     const text = await page.locator('main').innerText();
     expect(text).toContain('BS2023-0001');
@@ -35,7 +26,7 @@ describe('the receipt in a real browser', () => {
   });
 
   it('prints on paper without the site header, the navigation or the buttons', async () => {
-    const page = await browser.newPage(desktop);
+    const page = await live.browser.newPage(desktop);
     await page.goto(receiptUrl);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
@@ -47,7 +38,7 @@ describe('the receipt in a real browser', () => {
   });
 
   it('answers a link without its token with a Chinese 404 page', async () => {
-    const page = await browser.newPage(desktop);
+    const page = await live.browser.newPage(desktop);
     const response = await page.goto(receiptUrl.replace(/\?t=.*/, '?t=wrong'));
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toBe('找不到这份回执');
