@@ -10,6 +10,16 @@ const legacyTarget = 'chrome78';
 // Tests build into their own folder so that concurrent runs never share a dist/.
 const outDir = process.env.ASTRO_OUT_DIR ?? './dist';
 
+/**
+ * Behind an HTTPS proxy the browser's Origin is https://… while the app hears plain http: Astro trusts
+ * X-Forwarded-Proto/Host only for the address named in PUBLIC_URL, so form posts keep working there.
+ */
+function publicDomains() {
+  if (!process.env.PUBLIC_URL) return [];
+  const url = new URL(process.env.PUBLIC_URL);
+  return [{ protocol: url.protocol.replace(':', ''), hostname: url.hostname, ...(url.port ? { port: url.port } : {}) }];
+}
+
 export default defineConfig({
   output: 'static',
   outDir,
@@ -18,7 +28,7 @@ export default defineConfig({
   integrations: [svelte()],
   server: { port: 4321, host: 'localhost' },
   // Astro's CSRF guard for form posts stays on: the organiser console and the submission form rely on it.
-  security: { checkOrigin: true },
+  security: { checkOrigin: true, allowedDomains: publicDomains() },
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'auto' },
   devToolbar: { enabled: false },

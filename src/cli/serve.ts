@@ -7,7 +7,9 @@
  */
 import compression from 'compression';
 import { spawn } from 'node:child_process';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '../server/same-origin.ts';
@@ -32,13 +34,18 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   await (await import('../server/admin/startup.ts')).prepareConsoleAtStart();
   const compress = compression({ threshold: 1024 });
 
-  const server = createServer((req, res) => {
-    if (isCrossSiteFormPost(req.method ?? 'GET', req.headers)) {
+  const publicOrigin = process.env['PUBLIC_URL'] ? new URL(process.env['PUBLIC_URL']).origin : undefined;
+  const listener: RequestListener = (req, res) => {
+    if (isCrossSiteFormPost(req.method ?? 'GET', req.headers, publicOrigin)) {
       res.writeHead(403, { 'content-type': 'text/html; charset=utf-8' }).end(CROSS_SITE_PAGE);
       return;
     }
     compress(req as never, res as never, () => entry.handler(req, res));
-  });
+  };
+  // HTTPS without a proxy, as @astrojs/node's own server offers: certificate and key from the environment.
+  const cert = process.env['SERVER_CERT_PATH'];
+  const key = process.env['SERVER_KEY_PATH'];
+  const server = cert && key ? createTlsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createServer(listener);
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=其他端口 npm start 重试。` : error.message;
     console.error(`站点无法启动：${reason}`);
@@ -46,7 +53,7 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   });
   server.listen(port, host, () => {
     const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-    console.log(`学习活动报送站已启动：http://${shown}:${port}/`);
+    console.log(`学习活动报送站已启动：${cert && key ? 'https' : 'http'}://${shown}:${port}/`);
   });
   closeOnSignal((done) => server.close(done));
 }

@@ -3,7 +3,7 @@
  * any source. HOST and PORT are honoured (default localhost:4321).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const entry = 'dist/server/entry.mjs';
@@ -16,7 +16,12 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
-const stale = !existsSync(entry) || sources.some((source) => newestMtime(source) > statSync(entry).mtimeMs);
+// PUBLIC_URL is read by the build (the proxy address Astro may trust), so a change means a rebuild.
+const buildSettings = 'dist/build-settings.json';
+const settings = JSON.stringify({ PUBLIC_URL: process.env['PUBLIC_URL'] ?? '' });
+const sameSettings = existsSync(buildSettings) && readFileSync(buildSettings, 'utf8') === settings;
+
+const stale = !existsSync(entry) || !sameSettings || sources.some((source) => newestMtime(source) > statSync(entry).mtimeMs);
 if (stale) {
   console.log('正在构建站点（首次启动或源文件已更新）……');
   const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
@@ -27,6 +32,7 @@ if (stale) {
     console.error('构建失败，请查看上面的错误信息。');
     process.exit(build.status ?? 1);
   }
+  writeFileSync(buildSettings, settings);
 }
 
 process.argv[2] = 'dist';

@@ -5,10 +5,19 @@
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 
-export function isCrossSiteFormPost(method: string, headers: { origin?: string | undefined; host?: string | undefined; 'content-type'?: string | undefined }): boolean {
+/**
+ * `publicOrigin` is the site's address behind a proxy (PUBLIC_URL): a browser cannot forge its
+ * Origin header, so a post that names it comes from the site even when the proxy rewrote Host.
+ */
+export function isCrossSiteFormPost(
+  method: string,
+  headers: { origin?: string | undefined; host?: string | undefined; 'content-type'?: string | undefined },
+  publicOrigin?: string,
+): boolean {
   if (SAFE_METHODS.includes(method.toUpperCase())) return false;
   const type = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FORM_TYPES.includes(type)) return false;
+  if (publicOrigin && headers.origin === publicOrigin) return false;
   if (!headers.origin || !headers.host) return true;
   try {
     return new URL(headers.origin).host !== headers.host;

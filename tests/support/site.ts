@@ -10,16 +10,17 @@ const run = promisify(execFile);
 
 /**
  * Builds the real site into a folder of its own, so concurrent test runs never share a dist/.
- * TEST_SITE_DIR reuses a build made earlier (handy while writing a browser test).
+ * TEST_SITE_DIR reuses a build made earlier (handy while writing a browser test); a build with
+ * settings of its own (`env`, read at build time) is always made anew.
  */
-export async function buildSite(): Promise<string> {
+export async function buildSite(env: Record<string, string> = {}): Promise<string> {
   const reuse = process.env['TEST_SITE_DIR'];
-  if (reuse && existsSync(join(reuse, 'server/entry.mjs'))) return resolve(reuse);
+  if (reuse && Object.keys(env).length === 0 && existsSync(join(reuse, 'server/entry.mjs'))) return resolve(reuse);
   mkdirSync(join(projectRoot, '.test-build'), { recursive: true });
   const outDir = mkdtempSync(join(projectRoot, '.test-build', 'site-'));
   await run(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: projectRoot,
-    env: { ...process.env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...env, ASTRO_OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
   return outDir;

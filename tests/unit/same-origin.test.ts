@@ -16,6 +16,12 @@ describe('cross-site form posts', () => {
     expect(isCrossSiteFormPost('POST', { host: 'localhost:4321', 'content-type': 'application/x-www-form-urlencoded' })).toBe(true);
   });
 
+  it('lets a post through a proxy that names the public address, even when the proxy rewrote Host', () => {
+    const headers = { origin: 'https://xuexi.example.gov.cn', host: '127.0.0.1:4321', 'content-type': form };
+    expect(isCrossSiteFormPost('POST', headers, 'https://xuexi.example.gov.cn')).toBe(false);
+    expect(isCrossSiteFormPost('POST', headers)).toBe(true);
+  });
+
   it('leaves reads and JSON requests to the routes', () => {
     expect(isCrossSiteFormPost('GET', { origin: 'http://evil.example', host: 'x', 'content-type': form })).toBe(false);
     expect(isCrossSiteFormPost('POST', { origin: 'http://evil.example', host: 'x', 'content-type': 'application/json' })).toBe(false);
