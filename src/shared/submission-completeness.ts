@@ -48,22 +48,47 @@ export function missingMaterials(present: MaterialsPresent, required: MaterialsR
 
 type Values = Record<string, string | string[]>;
 
-const filled = (values: Values, name: string): boolean => {
-  const value = values[name];
-  return typeof value === 'string' && value.trim() !== '';
-};
-
 /** The 情况汇报 is there when its text is typed or its original is attached. */
-export const hasReport = (values: Values, filesPresent: ReadonlySet<string>): boolean =>
-  filled(values, FIELD.reportBody) || filesPresent.has(FIELD.reportFile);
+export const reportPresent = (report: { reportBody: string; hasReportFile: boolean }): boolean =>
+  report.hasReportFile || report.reportBody.trim() !== '';
+
+/** One 学习感想 as typed, and whether its .docx came along. */
+export interface EssayParts {
+  title: string;
+  author: string;
+  position: string;
+  body: string;
+  hasFile: boolean;
+}
 
 /**
- * Whether the liaison started essay n: anything typed or attached. An essay left wholly empty is
- * simply not sent yet; a started one must be complete (submission-rules.ts).
+ * Whether the liaison started an essay: anything typed or attached. An essay left wholly empty is
+ * simply not sent yet; a started one must be complete (submission-schema.ts).
  */
+export const essayHasContent = (essay: EssayParts): boolean =>
+  essay.hasFile || [essay.title, essay.author, essay.position, essay.body].some((part) => part.trim() !== '');
+
+const textOf = (values: Values, name: string): string => {
+  const value = values[name];
+  return typeof value === 'string' ? value : '';
+};
+
+/** reportPresent, read from the form's values. */
+export const hasReport = (values: Values, filesPresent: ReadonlySet<string>): boolean =>
+  reportPresent({ reportBody: textOf(values, FIELD.reportBody), hasReportFile: filesPresent.has(FIELD.reportFile) });
+
+/** The parts of essay n as the form's values hold them. */
+export const essayParts = (values: Values, filesPresent: ReadonlySet<string>, n: number): EssayParts => ({
+  title: textOf(values, essayField(n, 'title')),
+  author: textOf(values, essayField(n, 'author')),
+  position: textOf(values, essayField(n, 'position')),
+  body: textOf(values, essayField(n, 'body')),
+  hasFile: filesPresent.has(essayField(n, 'file')),
+});
+
+/** essayHasContent for essay n, read from the form's values. */
 export const essayStarted = (values: Values, filesPresent: ReadonlySet<string>, n: number): boolean =>
-  (['title', 'author', 'position', 'body'] as const).some((part) => filled(values, essayField(n, part))) ||
-  filesPresent.has(essayField(n, 'file'));
+  essayHasContent(essayParts(values, filesPresent, n));
 
 /** What a form about to be sent carries, as missingMaterials reads it. */
 export function materialsInForm(input: { values: Values; photoCount: number; filesPresent: ReadonlySet<string>; essayCount: number }): MaterialsPresent {
