@@ -7,10 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import { isLate } from '../shared/deadline.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { FIELD, essayField, photoCaptionField } from '../shared/submission-fields.ts';
-import { essayStarted } from '../shared/submission-completeness.ts';
+import { FIELD, essayField } from '../shared/submission-fields.ts';
+import { essayHasContent } from '../shared/submission-completeness.ts';
 import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from '../shared/submission-form.ts';
-import { validateSubmission } from '../shared/submission-rules.ts';
+import { checkSubmission } from '../shared/submission-rules.ts';
+import type { Submission } from '../shared/submission-schema.ts';
 import { verifyUnitCode } from './codes.ts';
 import { tmpDir } from './files.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from './multipart.ts';
@@ -107,19 +108,19 @@ async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape
   for (const name of Object.keys(values)) if (/^photo_caption_\d+$/.test(name)) delete values[name];
   Object.assign(values, renumberedCaptions(slots.photos));
 
-  const ruleErrors = validateSubmission({
+  const checked = checkSubmission({
     values,
     photos: slots.photos.map((photo) => ({ caption: photo.caption })),
     filesPresent: new Set(Object.keys(slots.attachments)),
     photoMax: shape.photoMax,
     essayCount: shape.essayCount,
   });
-  const errors = mergeErrors(form.errors, slots.errors, ruleErrors);
-  if (Object.keys(errors).length > 0) {
+  const errors = mergeErrors(form.errors, slots.errors, checked.ok ? {} : checked.errors);
+  if (!checked.ok || Object.keys(errors).length > 0) {
     const kept = slots.photos.length + Object.keys(slots.attachments).length > 0 ? '已收到的照片和文件都已保存，不必重新上传。' : '';
     return invalid(422, errors, `还有内容需要修改，请查看标出的各项。${kept}`, slots);
   }
-  return store(context, unit.id, idempotencyKey, values, slots);
+  return store(context, unit.id, idempotencyKey, checked.submission, slots);
 }
 
 /**
@@ -139,44 +140,33 @@ function mergeErrors(...sources: Record<string, string>[]): Record<string, strin
   return merged;
 }
 
-function store(context: SubmissionContext, unitId: number, idempotencyKey: string, values: FormValues, slots: ResolvedSlots): ReceiveOutcome {
-  const text = (name: string) => {
-    const value = values[name];
-    return typeof value === 'string' ? value.trim() : '';
-  };
-  const forms = values[FIELD.activityForms];
+/** Stores what the schema parsed, with the files the slots resolved to. */
+function store(context: SubmissionContext, unitId: number, idempotencyKey: string, submission: Submission, slots: ResolvedSlots): ReceiveOutcome {
   // Only the essays the unit wrote are stored, each at the position it was entered in, so a unit that
   // sends its second essay first still has 第 1 篇 listed as missing.
-  const filesPresent = new Set<string>(Object.keys(slots.attachments));
-  const essays = [];
-  for (let n = 1; n <= context.campaign.requirements.essays; n++) {
-    if (!essayStarted(values, filesPresent, n)) continue;
-    essays.push({
-      position: n,
-      title: text(essayField(n, 'title')),
-      author: text(essayField(n, 'author')),
-      authorPosition: text(essayField(n, 'position')),
-      body: text(essayField(n, 'body')),
-      fileId: slots.attachments[essayField(n, 'file') as FileFieldName]?.fileId ?? null,
-    });
-  }
+  const essays = submission.essays.flatMap((essay, index) => {
+    if (!essayHasContent(essay)) return [];
+    const n = index + 1;
+    const fileId = slots.attachments[essayField(n, 'file') as FileFieldName]?.fileId ?? null;
+    return [{ position: n, title: essay.title, author: essay.author, authorPosition: essay.position, body: essay.body, fileId }];
+  });
   const stored = storeVersion(
     context.db,
     {
       unitId,
       idempotencyKey,
-      contactPerson: text(FIELD.contactPerson),
-      contactPhone: text(FIELD.contactPhone),
-      activityDates: text(FIELD.activityDates),
-      activityForms: Array.isArray(forms) ? forms : [],
-      activityFormsOther: text(FIELD.activityFormsOther),
-      participants: text(FIELD.participants),
-      reportBody: text(FIELD.reportBody),
+      contactPerson: submission.contactPerson,
+      contactPhone: submission.contactPhone,
+      activityDates: submission.activityDates,
+      activityForms: submission.activityForms,
+      activityFormsOther: submission.activityFormsOther,
+      participants: submission.participants,
+      reportBody: submission.reportBody,
       reportFileId: slots.attachments.report_file?.fileId ?? null,
-      infoText: text(FIELD.infoText),
+      infoText: submission.infoText,
       infoFileId: slots.attachments.info_file?.fileId ?? null,
       photos: slots.photos.map(({ staged }, i) => ({
-        caption: text(photoCaptionField(i + 1)),
+        caption: submission.photos[i]?.caption ?? '',
         fileId: staged.fileId,
         thumbFileId: staged.thumbFileId ?? staged.fileId,
         width: staged.width ?? 0,

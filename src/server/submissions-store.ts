@@ -4,6 +4,7 @@
  * this runs. A retried submit carrying the same idempotency key gets the stored version back.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import type { Submission } from '../shared/submission-schema.ts';
 import { transaction } from './db.ts';
 
 export interface PhotoInput {
@@ -24,18 +25,15 @@ export interface EssayInput {
   fileId: number | null;
 }
 
-/** What a liaison types into a version, the same when it is stored and when it is read back. */
-export interface VersionText {
-  contactPerson: string;
-  contactPhone: string;
-  activityDates: string;
-  /** 专题会 … 其他; 其他 is stored as “其他：<what>” when the unit named it. */
-  activityForms: string[];
-  activityFormsOther: string;
-  participants: string;
-  reportBody: string;
-  infoText: string;
-}
+/**
+ * What a liaison types into a version, as the submission schema parses it (submission-schema.ts),
+ * the same when it is stored and when it is read back. activityForms: 专题会 … 其他; 其他 is stored
+ * as “其他：<what>” when the unit named it.
+ */
+export type VersionText = Pick<
+  Submission,
+  'contactPerson' | 'contactPhone' | 'activityDates' | 'activityForms' | 'activityFormsOther' | 'participants' | 'reportBody' | 'infoText'
+>;
 
 export interface VersionInput extends VersionText {
   unitId: number;
