@@ -5,8 +5,9 @@
  * materials — no 情况汇报 yet, too few photos, an essay not started — are not errors here:
  * submission-completeness.ts lists them and the unit adds them later by revising.
  * Text is trimmed and stays plain text; whoever shows it escapes it.
- * zod/mini rather than zod: the island ships this schema to phones on weak links, and the full
- * library's method chains cannot be tree-shaken (see the figures in the commit that chose it).
+ * zod/mini rather than zod: the island ships this schema to phones on weak links; measured on the
+ * form's island, zod/mini adds about 6.5 KB gzipped and full zod about 24 KB, because the full
+ * library's method chains cannot be tree-shaken.
  * Pure and browser-safe.
  */
 import * as z from 'zod/mini';
