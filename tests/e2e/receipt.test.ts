@@ -25,6 +25,17 @@ describe('the receipt in a real browser', () => {
     await page.close();
   });
 
+  it('shows markup typed into an essay as plain text and never runs it', async () => {
+    const hostile = '<img src=x onerror="document.title=\'pwned\'">学习体会';
+    const url = await postCompleteSubmission(live.site, '原阳县农业农村局', { essay_1_title: hostile });
+    const page = await live.browser.newPage(desktop);
+    await page.goto(url);
+    expect(await page.locator('main').innerText()).toContain(hostile);
+    expect(await page.locator('main img[src="x"]').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    await page.close();
+  });
+
   it('prints on paper without the site header, the navigation or the buttons', async () => {
     const page = await live.browser.newPage(desktop);
     await page.goto(receiptUrl);

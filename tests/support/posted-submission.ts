@@ -9,8 +9,11 @@ import { listUnits } from '../../src/server/units.ts';
 import { completeFields, formData } from '../api/support.ts';
 import type { RunningSite } from './site.ts';
 
-/** Issues the unit its 报送码, posts a complete submission (photo captioned 2月15日专题学习会), returns the receipt's address. */
-export async function postCompleteSubmission(site: RunningSite, unitName: string): Promise<string> {
+/**
+ * Issues the unit its 报送码, posts a complete submission (photo captioned 2月15日专题学习会), returns
+ * the receipt's address. `replace` swaps the values of named fields, e.g. a hostile essay title.
+ */
+export async function postCompleteSubmission(site: RunningSite, unitName: string, replace: Record<string, string> = {}): Promise<string> {
   // The server copies the units into its database on the first request.
   await fetch(`${site.url}/baosong/`);
   const db = openDatabase(site.dataDir);
@@ -18,7 +21,8 @@ export async function postCompleteSubmission(site: RunningSite, unitName: string
   const [issued] = await issueCodes(db, [unit.id]);
   db.close();
   const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
-  const body = formData([...completeFields(unit.id, issued!.code), ['photo_caption_1', '2月15日专题学习会']], [
+  const fields = completeFields(unit.id, issued!.code).map(([name, value]) => [name, replace[name] ?? value] as [string, string]);
+  const body = formData([...fields, ['photo_caption_1', '2月15日专题学习会']], [
     ['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg'],
   ]);
   const response = await fetch(`${site.url}/baosong/`, { method: 'POST', body, headers: { origin: site.url }, redirect: 'manual' });
