@@ -193,4 +193,28 @@ describe('CSRF protection on console actions', () => {
     );
     expect(paired.reached).toBe(true);
   });
+
+  it('stops reading a login post sent without a length once it passes the size limit, so it cannot fill memory', async () => {
+    const store = freshStore();
+    const chunk = new TextEncoder().encode(`csrf=tok123&filler=${'a'.repeat(1024 * 1024)}`);
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 64 * 1024 * 1024) return controller.close();
+        pulled += chunk.length;
+        controller.enqueue(chunk);
+      },
+    });
+    const init = {
+      method: 'POST',
+      duplex: 'half',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN, cookie: `${LOGIN_CSRF_COOKIE}=tok123` },
+    } as RequestInit;
+    const { reached, response, body: text } = await through(context('/admin/login', init), store);
+    expect(reached).toBe(false);
+    expect(response.status).toBe(413);
+    expect(text).toContain('上传的文件太大');
+    expect(pulled).toBeLessThan(20 * 1024 * 1024);
+  });
 });

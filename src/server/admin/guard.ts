@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { findAccount, organiserConfig, prepareAccounts } from './accounts.ts';
 import type { OrganiserConfig } from './organisers.ts';
 import { clearCookieHeader, isHttps, readCookie } from './cookies.ts';
-import { LOGIN_CSRF_COOKIE, submittedToken, tokensMatch } from './csrf.ts';
+import { BodyTooLarge, LOGIN_CSRF_COOKIE, submittedToken, tokensMatch } from './csrf.ts';
 import { adminArea, isDownloadPath, isLoginPath, type AdminArea } from './paths.ts';
 import { findSession, SESSION_COOKIE, type AdminSession } from './sessions.ts';
 
@@ -71,6 +71,8 @@ function tooLarge(request: Request): boolean {
   return length > MAX_POST_BYTES;
 }
 
+const TOO_LARGE = '上传的文件太大，请不要超过 10 MB。';
+
 /**
  * The one gate in front of /admin/ and /api/admin/: without a live session pages redirect to the
  * login page and APIs answer 401; every state-changing request must carry the session's CSRF
@@ -83,16 +85,26 @@ export async function guardAdmin(
 ): Promise<Response> {
   const area = adminArea(ctx.url.pathname);
   if (!area) return next();
+  try {
+    return await guardArea(ctx, next, deps, area);
+  } catch (error) {
+    // A post without Content-Length whose body ran past the limit while its token was looked for.
+    if (error instanceof BodyTooLarge) return withConsoleHeaders(textResponse(413, TOO_LARGE, area));
+    throw error;
+  }
+}
+
+async function guardArea(ctx: GuardContext, next: () => Promise<Response>, deps: GuardDeps, area: NonNullable<AdminArea>): Promise<Response> {
   const now = deps.now ?? (() => new Date());
   const config = deps.config ?? organiserConfig();
   if (!accountsReady.has(deps.db)) accountsReady.set(deps.db, prepareAccounts(deps.db, deps.dataDir, config));
   await accountsReady.get(deps.db);
 
   const unsafe = !SAFE_METHODS.has(ctx.request.method);
-  if (unsafe && tooLarge(ctx.request)) return textResponse(413, '上传的文件太大，请不要超过 10 MB。', area);
+  if (unsafe && tooLarge(ctx.request)) return textResponse(413, TOO_LARGE, area);
 
   if (area === 'page' && isLoginPath(ctx.url.pathname)) {
-    if (unsafe && !tokensMatch(readCookie(ctx.request, LOGIN_CSRF_COOKIE), await submittedToken(ctx.request))) {
+    if (unsafe && !tokensMatch(readCookie(ctx.request, LOGIN_CSRF_COOKIE), await submittedToken(ctx.request, MAX_POST_BYTES))) {
       return withConsoleHeaders(
         textResponse(403, '登录页面已过期，请重新打开登录页再试（浏览器需要允许 Cookie）。', area),
       );
@@ -105,7 +117,7 @@ export async function guardAdmin(
   if (!session || !findAccount(deps.db, session.username, config)) {
     return withConsoleHeaders(refuseUnsigned(ctx, area, cookie !== undefined));
   }
-  if (unsafe && !tokensMatch(session.csrfToken, await submittedToken(ctx.request))) {
+  if (unsafe && !tokensMatch(session.csrfToken, await submittedToken(ctx.request, MAX_POST_BYTES))) {
     return withConsoleHeaders(textResponse(403, '页面已过期或来源不明，操作未执行。请返回上一页，刷新后再试。', area));
   }
   ctx.locals.admin = session;
