@@ -58,6 +58,20 @@ describe('uploading one photo or attachment', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(pdf())).toBe(true);
   });
 
+  it('saves a download under the extension of what the file really is, so a PDF named .html never opens as a web page', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const report = await upload(context, auth, 'report_file', blob(pdf()), '情况汇报.html');
+    const essay = await upload(context, auth, 'essay_1_file', blob(await docx()), '体会.hta');
+    const photo = await upload(context, auth, 'photo', blob(await jpeg(800, 600), 'image/jpeg'), 'IMG_0001.HEIC');
+    const disposition = (token: unknown, variant: string) =>
+      stagedFileResponse(context.db, context.dataDir, String(token), variant).headers.get('content-disposition') ?? '';
+    expect(disposition(report.body['token'], 'file')).toContain(`filename*=UTF-8''${encodeURIComponent('情况汇报.pdf')}`);
+    expect(disposition(report.body['token'], 'file')).not.toContain('.html');
+    expect(disposition(essay.body['token'], 'file')).toContain(`filename*=UTF-8''${encodeURIComponent('体会.docx')}`);
+    expect(disposition(photo.body['token'], 'photo')).toContain(`filename="IMG_0001.jpg"`);
+  });
+
   it.each([
     ['a pixel bomb', () => bombPng(), 'bomb.png', 413],
     ['a truncated JPEG', async () => (await jpeg(1600, 1200)).subarray(0, 5000), 'cut.jpg', 422],

@@ -3,6 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { absolutePath, findFile, type FileRecord } from '../files.ts';
+import { extensionFor } from '../export/file-names.ts';
 
 export interface StoredFile extends FileRecord {
   /** Absolute path below DATA_DIR. */
@@ -31,6 +32,16 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string, 
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/**
+ * The name a file is saved under: the unit's own name, but with the extension of what the content was
+ * checked to be, so a PDF sent as 报告.html is saved as 报告.pdf and never opens as a web page or script.
+ */
+export function downloadName(file: FileRecord): string {
+  const name = file.originalName || `file-${file.id}`;
+  const extension = extensionFor(file.mime, name);
+  return name.toLowerCase().endsWith(extension) ? name : `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '')}${extension}`;
+}
+
 const INLINE = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
 
 /** Streams a stored upload to the organiser: pictures and PDFs open in the browser, the rest download. */
@@ -41,7 +52,7 @@ export function storedFileResponse(file: StoredFile, forceDownload = false): Res
     headers: {
       'content-type': file.mime || 'application/octet-stream',
       'content-length': String(file.bytes),
-      'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', file.originalName || `file-${file.id}`, `file-${file.id}`),
+      'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', downloadName(file), `file-${file.id}`),
       // Uploads are content-addressed and never change; the organiser's own browser may keep them a while.
       'cache-control': 'private, max-age=3600',
       'x-content-type-options': 'nosniff',
