@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { formatBeijing } from '../shared/deadline.ts';
 import { FIELD } from '../shared/submission-fields.ts';
 import { transaction } from './db.ts';
-import { firstBlocked, recordEvent, type RateRule } from './rate-limit.ts';
+import { firstBlocked, forgetEvents, recordEvent, reserveEvent, type RateRule } from './rate-limit.ts';
 import { findUnit, listUnits, type Unit } from './units.ts';
 
 /** No 0/O, 1/I/L: a code read aloud over the phone or copied from a printout stays unambiguous. */
@@ -128,8 +128,11 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
   if (row.code_hash === null) {
     return { ok: false, status: 401, field: FIELD.code, message: `${unit.name}还没有领取报送码，请联系${attempt.contact}领取。` };
   }
-  if (await codeMatches(code, row.code_hash)) return { ok: true, unit };
-  recordEvent(db, rules.map((rule) => rule.bucket), attempt.now);
+  const reserved = reserveEvent(db, rules.map((rule) => rule.bucket), attempt.now);
+  if (await codeMatches(code, row.code_hash)) {
+    forgetEvents(db, reserved);
+    return { ok: true, unit };
+  }
   return {
     ok: false,
     status: 401,

@@ -41,6 +41,21 @@ export function recordEvent(db: DatabaseSync, buckets: string[], now: Date): voi
   for (const bucket of buckets) insert.run(bucket, now.getTime());
 }
 
+/**
+ * Counts an attempt before its slow check (scrypt) starts, so that attempts sent at the same moment
+ * cannot all pass the budget check before any of them is counted. Returns the rows, for forgetEvents.
+ */
+export function reserveEvent(db: DatabaseSync, buckets: string[], now: Date): number[] {
+  const insert = db.prepare('INSERT INTO rate_events (bucket, at_ms) VALUES (?, ?)');
+  return buckets.map((bucket) => Number(insert.run(bucket, now.getTime()).lastInsertRowid));
+}
+
+/** Takes back a reserved attempt that turned out to succeed: successes are never counted. */
+export function forgetEvents(db: DatabaseSync, rowIds: number[]): void {
+  const remove = db.prepare('DELETE FROM rate_events WHERE rowid = ?');
+  for (const rowId of rowIds) remove.run(rowId);
+}
+
 /** Drops events older than any window in use, so the table stays small. */
 export function pruneEvents(db: DatabaseSync, olderThanMs: number, now: Date): void {
   db.prepare('DELETE FROM rate_events WHERE at_ms <= ?').run(now.getTime() - olderThanMs);

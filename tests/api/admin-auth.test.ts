@@ -108,6 +108,25 @@ describe('signing in', () => {
     expect((await attemptLogin(db, { username: 'lishuhu', password: 'right-password', ip: '10.0.0.66' }, config, later)).ok).toBe(true);
   });
 
+  it('lets no more than ten guesses through when they are all sent at the same moment', async () => {
+    const { db, config } = await setup();
+    const now = new Date('2023-02-20T01:00:00Z');
+    const outcomes = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => attemptLogin(db, { username: 'lishuhu', password: `guess-${i}`, ip: '10.0.0.77' }, config, now)),
+    );
+    const statuses = outcomes.map((outcome) => (outcome.ok ? 200 : outcome.status));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+  });
+
+  it('does not count a successful sign-in against the address', async () => {
+    const { db, config } = await setup();
+    const now = new Date('2023-02-20T01:00:00Z');
+    for (let i = 0; i < 12; i++) {
+      expect((await attemptLogin(db, { username: 'lishuhu', password: 'right-password', ip: '10.0.0.78' }, config, now)).ok).toBe(true);
+    }
+  });
+
   it('asks for both fields when one is empty', async () => {
     const { db, config } = await setup();
     expect(await attemptLogin(db, { username: ' ', password: 'x', ip: '' }, config)).toEqual({

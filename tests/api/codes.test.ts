@@ -82,6 +82,28 @@ describe('报送码', () => {
     expect((await attempt(code, 16, '10.0.2.1')).ok).toBe(true);
   });
 
+  it('let no more than 10 guesses for a unit through when they are all sent at the same moment', async () => {
+    const context = testContext();
+    const { unitId } = await unitWithCode(context);
+    const checks = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        verifyUnitCode(context.db, { unitId: String(unitId), code: 'WRONGCODE2', address: `10.0.3.${i}`, now: context.now, contact: '' }),
+      ),
+    );
+    const statuses = checks.map((check) => (check.ok ? 200 : check.status));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
+  it('do not count the right code against the unit', async () => {
+    const context = testContext();
+    const { unitId, code } = await unitWithCode(context);
+    for (let i = 0; i < 12; i++) {
+      const check = await verifyUnitCode(context.db, { unitId: String(unitId), code, address: '10.0.4.1', now: context.now, contact: '' });
+      expect(check.ok).toBe(true);
+    }
+  });
+
   it('are locked for an address after 30 wrong guesses across units', async () => {
     const context = testContext();
     const units = listUnits(context.db).slice(0, 4);

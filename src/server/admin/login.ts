@@ -3,7 +3,7 @@ import { findAccount } from './accounts.ts';
 import { audit } from './audit.ts';
 import type { OrganiserConfig } from './organisers.ts';
 import { verifyPassword } from './passwords.ts';
-import { firstBlocked, recordEvent, type RateRule } from '../rate-limit.ts';
+import { firstBlocked, forgetEvents, reserveEvent, type RateRule } from '../rate-limit.ts';
 import { createSession, purgeExpiredSessions, type NewSession } from './sessions.ts';
 
 export interface LoginAttempt {
@@ -45,14 +45,15 @@ export async function attemptLogin(
     return { ok: false, status: 429, message: waitMessage(blocked.retryAt.getTime() - now.getTime()) };
   }
 
+  const reserved = reserveEvent(db, rules.map((rule) => rule.bucket), now);
   const account = findAccount(db, username, config);
   const valid = await verifyPassword(attempt.password, account?.passwordHash);
   if (!account || !valid) {
-    recordEvent(db, rules.map((rule) => rule.bucket), now);
     audit(db, { username, action: 'login_failed', detail: '用户名或口令不正确', ip: attempt.ip }, now);
     return { ok: false, status: 401, message: '用户名或口令不正确。' };
   }
 
+  forgetEvents(db, reserved);
   purgeExpiredSessions(db, now);
   const session = createSession(db, account.username, now);
   audit(db, { username: account.username, action: 'login', ip: attempt.ip }, now);
