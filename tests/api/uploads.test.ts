@@ -72,6 +72,18 @@ describe('uploading one photo or attachment', () => {
     expect(disposition(photo.body['token'], 'photo')).toContain(`filename="IMG_0001.jpg"`);
   });
 
+  it("keeps a Chinese file name with an apostrophe when it is downloaded (Chromium drops a raw ' in filename*)", async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const name = "Xi'an 学习(终稿).pdf";
+    const report = await upload(context, auth, 'report_file', blob(pdf()), name);
+    const header = stagedFileResponse(context.db, context.dataDir, String(report.body['token']), 'file').headers.get('content-disposition') ?? '';
+    const extended = /filename\*=UTF-8''(\S+)$/.exec(header)?.[1] ?? '';
+    // RFC 5987 attr-char: anything else must be percent-encoded.
+    expect(extended).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+    expect(decodeURIComponent(extended)).toBe(name);
+  });
+
   it.each([
     ['a pixel bomb', () => bombPng(), 'bomb.png', 413],
     ['a truncated JPEG', async () => (await jpeg(1600, 1200)).subarray(0, 5000), 'cut.jpg', 422],

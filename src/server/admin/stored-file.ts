@@ -29,7 +29,10 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string, 
   const extension = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
   const hasStem = /[A-Za-z0-9]/.test(stripped.slice(0, stripped.length - extension.length));
   const ascii = hasStem ? stripped : asciiFallback.includes('.') ? asciiFallback : `${asciiFallback}${extension}`;
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 does not allow them, and Chromium drops a
+  // filename* holding a raw ' for the ASCII fallback.
+  const extended = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${extended}`;
 }
 
 /**
