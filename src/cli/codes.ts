@@ -4,21 +4,38 @@
  * `npm run codes -- --all` replaces every unit's code (old codes stop working at once).
  * A code is shown only here, once: save the output, e.g. `npm run codes > 报送码.csv`.
  */
+import { parseArgs } from 'node:util';
 import { loadCampaign } from '../server/campaign.ts';
 import { issueCodes } from '../server/codes.ts';
 import { dataDir, openDatabase } from '../server/db.ts';
+import { CSV_BOM, csvLine } from '../server/export/summary-csv.ts';
 import { listUnits, seedUnits } from '../server/units.ts';
 
-const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const USAGE = `用法：npm run codes            为还没有报送码的单位生成报送码
+      npm run codes -- --all   重新生成全部单位的报送码（旧码随即作废）
+报送码以 CSV 输出，请重定向保存，如：npm run codes > 报送码.csv`;
 
-const all = process.argv.includes('--all');
+// A mistyped option must not issue codes: each code is shown only once, so a stray run loses them.
+let all = false;
+try {
+  const { values } = parseArgs({ options: { all: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, strict: true });
+  if (values.help) {
+    console.error(USAGE);
+    process.exit(0);
+  }
+  all = values.all ?? false;
+} catch {
+  console.error(`无法识别的参数：${process.argv.slice(2).join(' ')}\n${USAGE}`);
+  process.exit(2);
+}
+
 const campaign = loadCampaign();
 const db = openDatabase(dataDir());
 seedUnits(db, campaign);
 
 const issued = await issueCodes(db, all ? listUnits(db).map((unit) => unit.id) : undefined);
-process.stdout.write('\uFEFF单位,报送码\r\n');
-for (const { unit, code } of issued) process.stdout.write(`${csvCell(unit.name)},${code}\r\n`);
+process.stdout.write(CSV_BOM + csvLine(['单位', '报送码']));
+for (const { unit, code } of issued) process.stdout.write(csvLine([unit.name, code]));
 
 if (issued.length === 0) {
   console.error('所有单位都已有报送码，没有生成新的。要全部重新生成（旧码随即作废），请运行：npm run codes -- --all');

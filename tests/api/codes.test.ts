@@ -136,6 +136,17 @@ describe('报送码', () => {
     expect(renewed).toHaveLength(22);
     expect(renewed[0]).not.toBe(rows[0]);
   });
+
+  it('are not issued when npm run codes gets an option it does not know, and it says how to call it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baosong-codes-'));
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const mistyped = await run(process.execPath, ['src/cli/codes.ts', '--alll'], { cwd: projectRoot, env }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    expect(mistyped.stdout).toBe('');
+    expect(mistyped.stderr).toContain('无法识别的参数：--alll');
+    expect(mistyped.stderr).toContain('npm run codes -- --all');
+    const first = await run(process.execPath, ['src/cli/codes.ts'], { cwd: projectRoot, env });
+    expect(first.stdout.trim().split('\r\n').slice(1)).toHaveLength(22);
+  });
 });
 
 describe('units', () => {
