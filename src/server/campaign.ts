@@ -96,3 +96,11 @@ export function loadCampaign(options: LoadOptions = {}): Campaign {
 export function contactLine(campaign: Pick<CampaignConfig, 'office' | 'contact'>): string {
   return `${campaign.office}（${campaign.contact.name}，电话 ${campaign.contact.phones.join('、')}）`;
 }
+
+let current: Campaign | undefined;
+
+/** The campaign the running server uses: loaded once per process (the files and env change only with a restart). */
+export function currentCampaign(): Campaign {
+  current ??= loadCampaign();
+  return current;
+}

@@ -5,7 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { formatBeijing, isLate } from '../shared/deadline.ts';
-import { contactLine, loadCampaign, type Campaign } from './campaign.ts';
+import { contactLine, currentCampaign, type Campaign } from './campaign.ts';
 import { database, dataDir } from './db.ts';
 import { sweepTemp } from './files.ts';
 import { pruneEvents } from './rate-limit.ts';
@@ -20,14 +20,15 @@ export interface SubmissionContext {
   address: string;
 }
 
-let campaign: Campaign | undefined;
+let swept = false;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The context for an on-demand route: the shared database, DATA_DIR, the campaign loaded once. */
 export function submissionContext(address: string): SubmissionContext {
   const db = database();
-  if (!campaign) {
-    campaign = loadCampaign();
+  const campaign = currentCampaign();
+  if (!swept) {
+    swept = true;
     // Once per process: leftovers of requests that died with an earlier process.
     pruneEvents(db, DAY_MS, new Date());
     void sweepTemp(dataDir(), DAY_MS);

@@ -11,8 +11,6 @@ import { findStaged } from './submissions-staging.ts';
 const notFound = () =>
   new Response('文件不存在，或链接已失效。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 
-export type StagedVariant = 'thumb' | 'photo' | 'file';
-
 /** GET /api/uploads/<token>/thumb|photo|file */
 export function stagedFileResponse(db: DatabaseSync, dataDir: string, token: string, variant: string): Response {
   const staged = findStaged(db, token);

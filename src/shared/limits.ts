@@ -52,8 +52,6 @@ export const TEXT_LIMITS = {
   essay_body: 20_000,
 } as const;
 
-/** Accepted photo formats, as the form's accept attribute. */
-export const PHOTO_ACCEPT = 'image/jpeg,image/png,image/webp,image/heic,image/heif,.jpg,.jpeg,.png,.webp,.heic,.heif';
 /** Accepted attachments (情况汇报, 相关信息, 学习感想 originals). */
 export const ATTACHMENT_ACCEPT =
   '.docx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,15 +1,12 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { loadCampaign, type Campaign } from '../campaign.ts';
+import { currentCampaign, type Campaign } from '../campaign.ts';
 import { database } from '../db.ts';
 import { seedUnits } from '../units.ts';
 import type { ReminderContext } from './reminder.ts';
 
-let cached: Campaign | undefined;
-
-/** The campaign as the console sees it, loaded once per process (the files change only with a restart). */
+/** The campaign as the console sees it: the one the whole server uses. */
 export function consoleCampaign(): Campaign {
-  cached ??= loadCampaign();
-  return cached;
+  return currentCampaign();
 }
 
 /** The shared database with the configured units in it (copied once, on first use). */

@@ -3,7 +3,7 @@ import { findAccount, organiserConfig, prepareAccounts } from './accounts.ts';
 import type { OrganiserConfig } from './organisers.ts';
 import { clearCookieHeader, isHttps, readCookie } from './cookies.ts';
 import { BodyTooLarge, LOGIN_CSRF_COOKIE, submittedToken, tokensMatch } from './csrf.ts';
-import { adminArea, isDownloadPath, isLoginPath, type AdminArea } from './paths.ts';
+import { adminArea, isDownloadPath, isLoginPath, LOGIN_PATH, type AdminArea } from './paths.ts';
 import { findSession, SESSION_COOKIE, type AdminSession } from './sessions.ts';
 
 /** The few parts of Astro's context the guard needs, so it runs on plain Requests in tests. */
@@ -32,7 +32,7 @@ function textResponse(status: number, message: string, area: AdminArea, extra: R
     return new Response(JSON.stringify({ error: message }), { status, headers });
   }
   headers.set('content-type', 'text/html; charset=utf-8');
-  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>组织方后台</title></head><body><main style="max-width:40em;margin:2em auto;padding:0 1em;font-family:sans-serif;line-height:1.7"><h1>组织方后台</h1><p>${message}</p><p><a href="/admin/login">前往登录页</a></p></main></body></html>`;
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>组织方后台</title></head><body><main style="max-width:40em;margin:2em auto;padding:0 1em;font-family:sans-serif;line-height:1.7"><h1>组织方后台</h1><p>${message}</p><p><a href="${LOGIN_PATH}">前往登录页</a></p></main></body></html>`;
   return new Response(html, { status, headers });
 }
 
@@ -62,7 +62,7 @@ function refuseUnsigned(ctx: GuardContext, area: AdminArea, hadCookie: boolean):
   if (area === 'api') return textResponse(401, '未登录或登录已过期，请先登录组织方后台。', area, extra);
   if (isDownloadPath(ctx.url.pathname)) return textResponse(401, '未登录或登录已过期，请登录后再下载。', area, extra);
   const back = SAFE_METHODS.has(ctx.request.method) ? ctx.url.pathname + ctx.url.search : '/admin/';
-  extra['location'] = `/admin/login?next=${encodeURIComponent(back)}${hadCookie ? '&expired=1' : ''}`;
+  extra['location'] = `${LOGIN_PATH}?next=${encodeURIComponent(back)}${hadCookie ? '&expired=1' : ''}`;
   return new Response(null, { status: 303, headers: extra });
 }
 

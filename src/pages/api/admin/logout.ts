@@ -4,6 +4,7 @@ import { audit } from '../../../server/admin/audit.ts';
 import { clearCookieHeader, isHttps, readCookie } from '../../../server/admin/cookies.ts';
 import { endSession, SESSION_COOKIE } from '../../../server/admin/sessions.ts';
 import { clientIp, requireAdmin } from '../../../server/admin/request-info.ts';
+import { LOGIN_PATH } from '../../../server/admin/paths.ts';
 
 export const prerender = false;
 
@@ -15,7 +16,7 @@ export const POST: APIRoute = (context) => {
   return new Response(null, {
     status: 303,
     headers: {
-      location: '/admin/login?out=1',
+      location: `${LOGIN_PATH}?out=1`,
       'set-cookie': clearCookieHeader(SESSION_COOKIE, isHttps(context.request, context.url)),
     },
   });
