@@ -8,8 +8,8 @@
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { hashPassword } from '../server/admin/passwords.ts';
-import { isValidUsername } from '../server/admin/organisers.ts';
+import { hashPassword } from '#server/admin/passwords.ts';
+import { isValidUsername } from '#server/admin/organisers.ts';
 
 const MIN_LENGTH = 10;
 

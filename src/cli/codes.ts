@@ -5,11 +5,11 @@
  * A code is shown only here, once: save the output, e.g. `npm run codes > 报送码.csv`.
  */
 import { parseArgs } from 'node:util';
-import { loadCampaign } from '../server/campaign.ts';
-import { issueCodes } from '../server/codes.ts';
-import { dataDir, openDatabase } from '../server/db.ts';
-import { CSV_BOM, csvLine } from '../server/export/summary-csv.ts';
-import { listUnits, seedUnits } from '../server/units.ts';
+import { loadCampaign } from '#server/campaign/campaign.ts';
+import { issueCodes } from '#server/campaign/codes.ts';
+import { dataDir, openDatabase } from '#server/db/database.ts';
+import { CSV_BOM, csvLine } from '#server/export/summary-csv.ts';
+import { listUnits, seedUnits } from '#server/campaign/units.ts';
 
 const USAGE = `用法：npm run codes            为还没有报送码的单位生成报送码
       npm run codes -- --all   重新生成全部单位的报送码（旧码随即作废）

@@ -6,11 +6,11 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
-import { CampaignConfigError, loadCampaign } from '../server/campaign.ts';
-import { dataDir, openDatabase } from '../server/db.ts';
-import { seedUnits } from '../server/units.ts';
-import { audit } from '../server/admin/audit.ts';
-import { EXPORT_KINDS } from '../server/export/exports.ts';
+import { CampaignConfigError, loadCampaign } from '#server/campaign/campaign.ts';
+import { dataDir, openDatabase } from '#server/db/database.ts';
+import { seedUnits } from '#server/campaign/units.ts';
+import { audit } from '#server/admin/audit.ts';
+import { EXPORT_KINDS } from '#server/export/exports.ts';
 
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '../server/same-origin.ts';
+import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -31,7 +31,7 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = (await import(pathToFileURL(resolve(siteDir, 'server/entry.mjs')).href)) as { handler: Handler };
   // The organiser console's first account is made now, so its password is in the log at once.
-  await (await import('../server/admin/startup.ts')).prepareConsoleAtStart();
+  await (await import('#server/admin/startup.ts')).prepareConsoleAtStart();
   const compress = compression({ threshold: 1024 });
 
   const publicOrigin = process.env['PUBLIC_URL'] ? new URL(process.env['PUBLIC_URL']).origin : undefined;

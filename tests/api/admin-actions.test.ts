@@ -2,9 +2,9 @@ import type { APIContext } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { addSubmission, addUnits, defaultEssays, freshStore, storeFile } from '../support/seed-submissions.ts';
 import { readZip } from '../support/unzip.ts';
-import { createSession } from '../../src/server/admin/sessions.ts';
-import { listFeatured } from '../../src/server/admin/featured.ts';
-import { loadSubmission } from '../../src/server/admin/submission-detail.ts';
+import { createSession } from '#server/admin/sessions.ts';
+import { listFeatured } from '#server/review/featured.ts';
+import { loadSubmission } from '#server/submissions/detail.ts';
 
 // The routes use the process-wide database in DATA_DIR, as they do in the running site.
 const store = freshStore();

@@ -2,12 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { freshStore } from '../support/seed-submissions.ts';
-import { hashPassword, isPasswordHash, verifyPassword } from '../../src/server/admin/passwords.ts';
-import { parseAdminUsers, parseOrganisersYaml } from '../../src/server/admin/organisers.ts';
-import { ensureInitialAdmin, INITIAL_PASSWORD_FILE } from '../../src/server/admin/initial-admin.ts';
-import { activeAccounts } from '../../src/server/admin/accounts.ts';
-import { attemptLogin } from '../../src/server/admin/login.ts';
-import { ABSOLUTE_TIMEOUT_MS, findSession, IDLE_TIMEOUT_MS } from '../../src/server/admin/sessions.ts';
+import { hashPassword, isPasswordHash, verifyPassword } from '#server/admin/passwords.ts';
+import { parseAdminUsers, parseOrganisersYaml } from '#server/admin/organisers.ts';
+import { ensureInitialAdmin, INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
+import { activeAccounts } from '#server/admin/accounts.ts';
+import { attemptLogin } from '#server/admin/login.ts';
+import { ABSOLUTE_TIMEOUT_MS, findSession, IDLE_TIMEOUT_MS } from '#server/admin/sessions.ts';
 
 const minutes = (n: number) => n * 60 * 1000;
 

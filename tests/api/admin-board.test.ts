@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addSubmission, addUnits, defaultEssays, freshStore } from '../support/seed-submissions.ts';
-import { summarise, unitProgress, unitsToChase } from '../../src/server/admin/progress.ts';
-import { groupReminder, unitReminder, type ReminderContext } from '../../src/server/admin/reminder.ts';
-import type { Requirements } from '../../src/shared/campaign-schema.ts';
+import { summarise, unitProgress, unitsToChase } from '#server/progress/progress.ts';
+import { groupReminder, unitReminder, type ReminderContext } from '#server/admin/reminder.ts';
+import type { Requirements } from '#shared/campaign/schema.ts';
 
 const requirements: Requirements = { report: 'required', photos: { min: 2, max: 20 }, essays: 2 };
 

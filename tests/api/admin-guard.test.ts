@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { freshStore } from '../support/seed-submissions.ts';
 import { consoleRoutes } from '../support/admin-routes.ts';
-import { guardAdmin, type GuardContext } from '../../src/server/admin/guard.ts';
-import { hashPassword } from '../../src/server/admin/passwords.ts';
-import { createSession, IDLE_TIMEOUT_MS, SESSION_COOKIE } from '../../src/server/admin/sessions.ts';
-import { LOGIN_CSRF_COOKIE } from '../../src/server/admin/csrf.ts';
+import { guardAdmin, type GuardContext } from '#server/admin/guard.ts';
+import { hashPassword } from '#server/admin/passwords.ts';
+import { createSession, IDLE_TIMEOUT_MS, SESSION_COOKIE } from '#server/admin/sessions.ts';
+import { LOGIN_CSRF_COOKIE } from '#server/admin/csrf.ts';
 
 const ORIGIN = 'http://console.test';
 const SECRET = '卫辉市水利局 13900000001 情况汇报';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshStore } from '../support/seed-submissions.ts';
-import { actionLabel, audit, auditPage } from '../../src/server/admin/audit.ts';
+import { actionLabel, audit, auditPage } from '#server/admin/audit.ts';
 
 describe('the organiser log', () => {
   it('pages newest first and keeps the page number in range', () => {

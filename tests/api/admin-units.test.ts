@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { addUnits, freshStore } from '../support/seed-submissions.ts';
-import { importUnits } from '../../src/server/admin/import/import-units.ts';
-import { issueRequestedCodes } from '../../src/server/admin/code-request.ts';
-import { codeMatches } from '../../src/server/codes.ts';
+import { importUnits } from '#server/admin/import/import-units.ts';
+import { issueRequestedCodes } from '#server/admin/code-request.ts';
+import { codeMatches } from '#server/campaign/codes.ts';
 
 const categories = ['县（市、区）水利局', '局机关科室', '局属二级机构', '局属建管局'];
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CampaignConfigError, contactLine, loadCampaign } from '../../src/server/campaign.ts';
+import { CampaignConfigError, contactLine, loadCampaign } from '#server/campaign/campaign.ts';
 
 const shipped = () => loadCampaign({ env: {} });
 

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_LENGTH, generateCode, issueCodes, verifyUnitCode } from '../../src/server/codes.ts';
-import { listUnits, seedUnits } from '../../src/server/units.ts';
+import { CODE_ALPHABET, CODE_LENGTH, generateCode, issueCodes, verifyUnitCode } from '#server/campaign/codes.ts';
+import { listUnits, seedUnits } from '#server/campaign/units.ts';
 import { testContext, unitWithCode } from './support.ts';
 
 const run = promisify(execFile);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exportBytes, exportFixture } from '../support/export-fixture.ts';
 import { entryText, readZip } from '../support/unzip.ts';
-import { exportKind } from '../../src/server/export/exports.ts';
-import { compilationDocx } from '../../src/server/export/compilation-docx.ts';
-import { setFeatured } from '../../src/server/admin/featured.ts';
-import { essayDocx } from '../../src/server/export/report-docx.ts';
+import { exportKind } from '#server/export/exports.ts';
+import { compilationDocx } from '#server/export/compilation-docx.ts';
+import { setFeatured } from '#server/review/featured.ts';
+import { essayDocx } from '#server/export/report-docx.ts';
 
 const fixture = await exportFixture();
 const compilation = readZip(await exportBytes((out) => exportKind('优秀学习感想汇编.docx')!.write(fixture.ctx, out)));

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportBytes, exportFixture } from '../support/export-fixture.ts';
-import { exportKind } from '../../src/server/export/exports.ts';
-import { SUMMARY_COLUMNS } from '../../src/server/export/summary.ts';
-import { csvField } from '../../src/server/export/summary-csv.ts';
+import { exportKind } from '#server/export/exports.ts';
+import { SUMMARY_COLUMNS } from '#server/export/summary.ts';
+import { csvField } from '#server/export/summary-csv.ts';
 
 const fixture = await exportFixture();
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportBytes, exportFixture } from '../support/export-fixture.ts';
 import { entryText, readZip } from '../support/unzip.ts';
-import { exportKind } from '../../src/server/export/exports.ts';
-import { NameRegistry, safeFileName } from '../../src/server/export/file-names.ts';
+import { exportKind } from '#server/export/exports.ts';
+import { NameRegistry, safeFileName } from '#server/files/download-names.ts';
 
 const fixture = await exportFixture();
 const entries = readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));

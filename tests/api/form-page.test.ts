@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerSafely, submitApi } from '../../src/server/submissions-http.ts';
-import { blankProps, formPage, safeFormPage } from '../../src/server/submissions-page.ts';
+import { answerSafely, submitApi } from '#server/submissions/http.ts';
+import { blankProps, formPage, safeFormPage } from '#server/submissions/page.ts';
 import { blob, completeFields, formData, jpeg, postRequest, testContext, unitWithCode } from './support.ts';
 
 describe('the /baosong/ page', () => {

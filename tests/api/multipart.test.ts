@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MultipartError, parseMultipart } from '../../src/server/multipart.ts';
-import { LIMITS } from '../../src/shared/limits.ts';
+import { MultipartError, parseMultipart } from '#server/files/multipart.ts';
+import { LIMITS } from '#shared/limits.ts';
 import { blob, formData, postRequest } from './support.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'baosong-multipart-'));
@@ -131,7 +131,7 @@ describe('reading a multipart body as a stream', () => {
 
 describe('temporary files of requests that never finished', () => {
   it('are swept once they are a day old, and fresh ones are left alone', async () => {
-    const { sweepTemp } = await import('../../src/server/files.ts');
+    const { sweepTemp } = await import('#server/files/store.ts');
     const { mkdirSync, writeFileSync, utimesSync } = await import('node:fs');
     const dataDir = tmp();
     mkdirSync(join(dataDir, 'tmp'));

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { FileRefused } from '../../src/server/file-types.ts';
-import { processPhoto } from '../../src/server/photos.ts';
+import { FileRefused } from '#server/files/sniff.ts';
+import { processPhoto } from '#server/files/photos.ts';
 import { docx, jpeg, pdf } from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'baosong-photos-'));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { signedFileResponse } from '../../src/server/submissions-files.ts';
-import { fileUrl, receiptToken } from '../../src/server/submissions-links.ts';
-import { missingItems } from '../../src/server/submissions-missing.ts';
-import { receiptView } from '../../src/server/submissions-receipt.ts';
-import { storeVersion, type VersionInput } from '../../src/server/submissions-store.ts';
-import { insertFileRow, persistFile } from '../../src/server/files.ts';
+import { signedFileResponse } from '#server/submissions/files.ts';
+import { fileUrl, receiptToken } from '#server/submissions/links.ts';
+import { missingItems } from '#server/submissions/missing.ts';
+import { receiptView } from '#server/submissions/receipt.ts';
+import { storeVersion, type VersionInput } from '#server/submissions/store.ts';
+import { insertFileRow, persistFile } from '#server/files/store.ts';
 import { jpeg, testContext, unitWithCode } from './support.ts';
-import type { SubmissionContext } from '../../src/server/submissions-context.ts';
+import type { SubmissionContext } from '#server/submissions/context.ts';
 
 async function storedPhotoIds(context: SubmissionContext) {
   const photo = await persistFile(context.dataDir, { buffer: await jpeg(300, 200) }, 'jpg');

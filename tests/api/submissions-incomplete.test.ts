@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { unitProgress } from '../../src/server/admin/progress.ts';
-import type { SubmissionContext } from '../../src/server/submissions-context.ts';
-import { submitApi } from '../../src/server/submissions-http.ts';
-import { findSubmissionByUnit, loadVersion } from '../../src/server/submissions-read.ts';
-import { receiveSubmission } from '../../src/server/submissions-receive.ts';
-import { receiptView } from '../../src/server/submissions-receipt.ts';
-import { reopenCurrent } from '../../src/server/submissions-reopen.ts';
+import { unitProgress } from '#server/progress/progress.ts';
+import type { SubmissionContext } from '#server/submissions/context.ts';
+import { submitApi } from '#server/submissions/http.ts';
+import { findSubmissionByUnit, loadVersion } from '#server/submissions/read.ts';
+import { receiveSubmission } from '#server/submissions/receive.ts';
+import { receiptView } from '#server/submissions/receipt.ts';
+import { reopenCurrent } from '#server/submissions/reopen.ts';
 import { blob, completeFields, count, formData, jpeg, postRequest, testContext, unitWithCode } from './support.ts';
 
 const without = (fields: [string, string][], pattern: RegExp): [string, string][] => fields.filter(([name]) => !pattern.test(name));

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { absolutePath, findFile } from '../../src/server/files.ts';
-import type { SubmissionContext } from '../../src/server/submissions-context.ts';
-import { reopenApi, submitApi } from '../../src/server/submissions-http.ts';
-import { findSubmissionByUnit, listVersions, loadVersion } from '../../src/server/submissions-read.ts';
-import { receiveSubmission } from '../../src/server/submissions-receive.ts';
-import { receiptView } from '../../src/server/submissions-receipt.ts';
-import { uploadApi } from '../../src/server/submissions-uploads.ts';
-import type { ReopenResult } from '../../src/shared/submission-form.ts';
+import { absolutePath, findFile } from '#server/files/store.ts';
+import type { SubmissionContext } from '#server/submissions/context.ts';
+import { reopenApi, submitApi } from '#server/submissions/http.ts';
+import { findSubmissionByUnit, listVersions, loadVersion } from '#server/submissions/read.ts';
+import { receiveSubmission } from '#server/submissions/receive.ts';
+import { receiptView } from '#server/submissions/receipt.ts';
+import { uploadApi } from '#server/submissions/uploads.ts';
+import type { ReopenResult } from '#shared/submission/form.ts';
 import { blob, completeFields, count, docx, formData, jpeg, leftoverTempFiles, postRequest, testContext, unitWithCode } from './support.ts';
 
 type Auth = { unitId: number; code: string };

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import sharp from 'sharp';
-import { loadCampaign } from '../../src/server/campaign.ts';
-import { issueCodes } from '../../src/server/codes.ts';
-import { openDatabase } from '../../src/server/db.ts';
-import type { SubmissionContext } from '../../src/server/submissions-context.ts';
-import { listUnits, seedUnits } from '../../src/server/units.ts';
+import { loadCampaign } from '#server/campaign/campaign.ts';
+import { issueCodes } from '#server/campaign/codes.ts';
+import { openDatabase } from '#server/db/database.ts';
+import type { SubmissionContext } from '#server/submissions/context.ts';
+import { listUnits, seedUnits } from '#server/campaign/units.ts';
 
 export interface TestContextOptions {
   /** Beijing time, as CAMPAIGN_DEADLINE takes it. */

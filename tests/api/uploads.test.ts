@@ -1,11 +1,11 @@
 import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { uploadApi } from '../../src/server/submissions-uploads.ts';
-import { stagedFileResponse } from '../../src/server/submissions-files.ts';
-import { LIMITS } from '../../src/shared/limits.ts';
+import { uploadApi } from '#server/submissions/uploads.ts';
+import { stagedFileResponse } from '#server/submissions/files.ts';
+import { LIMITS } from '#shared/limits.ts';
 import { blob, count, docx, formData, jpeg, leftoverTempFiles, pdf, postRequest, testContext, unitWithCode } from './support.ts';
-import type { SubmissionContext } from '../../src/server/submissions-context.ts';
+import type { SubmissionContext } from '#server/submissions/context.ts';
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 

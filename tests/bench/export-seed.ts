@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, transaction } from '../../src/server/db.ts';
+import { openDatabase, transaction } from '#server/db/database.ts';
 import { makeJpeg } from '../support/seed-submissions.ts';
 
 const DISTINCT_PHOTOS = 12;

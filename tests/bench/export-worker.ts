@@ -4,9 +4,9 @@
  */
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { loadCampaign } from '../../src/server/campaign.ts';
-import { openDatabase } from '../../src/server/db.ts';
-import { exportKind } from '../../src/server/export/exports.ts';
+import { loadCampaign } from '#server/campaign/campaign.ts';
+import { openDatabase } from '#server/db/database.ts';
+import { exportKind } from '#server/export/exports.ts';
 
 // Peak JS heap and Buffer memory, sampled: RSS alone cannot tell live data from garbage awaiting GC.
 const peak = { heapMb: 0, externalMb: 0 };

@@ -58,7 +58,7 @@ async function naivePhoto(path: string): Promise<void> {
 async function childSingle(variant: string, dir: string): Promise<Omit<ChildResult, 'maxRssMb'>> {
   const photos = readdirSync(dir).map((name) => join(dir, name));
   const paths = Array.from({ length: SINGLE_RUN }, (_, i) => photos[i % photos.length]!);
-  const { processPhoto } = await import('../../src/server/photos.ts');
+  const { processPhoto } = await import('#server/files/photos.ts');
   if (variant === 'naive') {
     const { default: sharp } = await import('sharp');
     sharp.cache(true);
@@ -83,7 +83,7 @@ async function childSubmissions(variant: string, dir: string): Promise<Omit<Chil
     sharp.concurrency(0);
   }
   const { testContext, unitWithCode, completeFields } = await import('../api/support.ts');
-  const { submitApi } = await import('../../src/server/submissions-http.ts');
+  const { submitApi } = await import('#server/submissions/http.ts');
   const context = testContext();
   const units = ['卫辉市水利局', '辉县市水利局', '长垣市水利局', '新乡县水利局', '获嘉县水利局', '原阳县农业农村局', '延津县水利局', '封丘县水利局', '红旗区农业农村局', '卫滨区农业农村局'];
   const auths = await Promise.all(units.slice(0, UNITS).map((name) => unitWithCode(context, name)));
@@ -100,7 +100,7 @@ async function childSubmissions(variant: string, dir: string): Promise<Omit<Chil
       return new Request('http://localhost/api/submissions', { method: 'POST', body: form });
     }),
   );
-  const { parseMultipart, discardFiles } = await import('../../src/server/multipart.ts');
+  const { parseMultipart, discardFiles } = await import('#server/files/multipart.ts');
   const started = performance.now();
   const latencies = await Promise.all(
     requests.map(async (request) => {

@@ -4,10 +4,10 @@
  * building one. Each turns a query into the same result shape the page renders.
  */
 import lunr from 'lunr';
-import { docsMap, search } from '../../src/shared/search-engine.ts';
-import { loadSearchIndex } from '../../src/shared/search-index.ts';
-import { glossaryTermsOf, presentSearch } from '../../src/shared/search-present.ts';
-import type { SearchData } from '../../src/shared/search-types.ts';
+import { docsMap, search } from '#shared/search/engine.ts';
+import { loadSearchIndex } from '#shared/search/index-build.ts';
+import { glossaryTermsOf, presentSearch } from '#shared/search/present.ts';
+import type { SearchData } from '#shared/search/types.ts';
 
 export interface HarnessResult {
   id: string;

@@ -4,7 +4,7 @@
  * Pagefind binary through its Node API.
  */
 import * as pagefind from 'pagefind';
-import type { SearchDoc } from '../../src/shared/search-types.ts';
+import type { SearchDoc } from '#shared/search/types.ts';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

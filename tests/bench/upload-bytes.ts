@@ -8,7 +8,7 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { LIMITS } from '../../src/shared/limits.ts';
+import { LIMITS } from '#shared/limits.ts';
 import { launchBrowser, phone } from '../support/browser.ts';
 import { buildSite } from '../support/site.ts';
 import { fillSubmission, phonePhoto, startSubmissionSite, writeTempFiles } from '../support/submission-site.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { consoleRoutes } from '../support/admin-routes.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
-import { hashPassword } from '../../src/server/admin/passwords.ts';
+import { hashPassword } from '#server/admin/passwords.ts';
 
 let site: RunningSite;
 const PASSWORD = 'console-test-password';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INITIAL_PASSWORD_FILE } from '../../src/server/admin/initial-admin.ts';
+import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
 import { desktop } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
 import { postCompleteSubmission } from '../support/posted-submission.ts';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { loadNotes } from '../../src/reading/annotations.ts';
-import { loadCorpus, NOTICE_SEED, readSeed } from '../../src/reading/corpus.ts';
-import { missingSentences, officialSentences } from '../../src/reading/verbatim.ts';
+import { loadNotes } from '#reading/annotations/load.ts';
+import { loadCorpus, NOTICE_SEED, readSeed } from '#reading/corpus.ts';
+import { missingSentences, officialSentences } from '#reading/verbatim.ts';
 import { launchBrowser, phone } from '../support/browser.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
 

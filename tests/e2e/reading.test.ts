@@ -1,8 +1,8 @@
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { loadTerms } from '../../src/reading/annotations.ts';
-import { loadCorpus } from '../../src/reading/corpus.ts';
-import { articleText } from '../../src/reading/gangyao-text.ts';
+import { loadTerms } from '#reading/annotations/load.ts';
+import { loadCorpus } from '#reading/corpus.ts';
+import { articleText } from '#reading/gangyao-text.ts';
 import { desktop, phone } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
 

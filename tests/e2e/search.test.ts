@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SearchData } from '../../src/shared/search-types.ts';
+import type { SearchData } from '#shared/search/types.ts';
 import { desktop, phone } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
 

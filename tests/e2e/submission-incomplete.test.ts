@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { hashPassword } from '../../src/server/admin/passwords.ts';
+import { hashPassword } from '#server/admin/passwords.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { desktop, launchBrowser, phone } from '../support/browser.ts';
 import { askToReopen, fillSubmission, openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';

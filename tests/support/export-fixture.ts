@@ -1,8 +1,8 @@
 /** A small campaign's worth of submissions for the export tests: every awkward case in one place. */
 import { PassThrough, type Writable } from 'node:stream';
-import { loadCampaign } from '../../src/server/campaign.ts';
+import { loadCampaign } from '#server/campaign/campaign.ts';
 import { addSubmission, addUnits, defaultEssays, featureEssay, freshStore, makeJpeg, type SeededStore } from './seed-submissions.ts';
-import type { ExportContext } from '../../src/server/export/exports.ts';
+import type { ExportContext } from '#server/export/exports.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 

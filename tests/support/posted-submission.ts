@@ -3,9 +3,9 @@
  * from one complete submission with a photo, posted through the plain form as a liaison would.
  */
 import sharp from 'sharp';
-import { issueCodes } from '../../src/server/codes.ts';
-import { openDatabase } from '../../src/server/db.ts';
-import { listUnits } from '../../src/server/units.ts';
+import { issueCodes } from '#server/campaign/codes.ts';
+import { openDatabase } from '#server/db/database.ts';
+import { listUnits } from '#server/campaign/units.ts';
 import { completeFields, formData } from '../api/support.ts';
 import type { RunningSite } from './site.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Puts units and submissions straight into a real SQLite file, with real JPEG files (made by
- * sharp) below a real data folder, exactly as the schema in src/server/db.ts stores them.
+ * sharp) below a real data folder, exactly as the schema in src/server/db/database.ts stores them.
  * The console and export tests read these rows the way they read a unit's real submission.
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
-import { openDatabase, transaction } from '../../src/server/db.ts';
+import { openDatabase, transaction } from '#server/db/database.ts';
 
 export interface SeededStore {
   db: DatabaseSync;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, detectDelimiter } from '../../src/server/admin/import/csv-parse.ts';
-import { decodeTableText } from '../../src/server/admin/import/decode-text.ts';
-import { readUnitTable } from '../../src/server/admin/import/unit-table.ts';
+import { parseCsv, detectDelimiter } from '#server/admin/import/csv-parse.ts';
+import { decodeTableText } from '#server/admin/import/decode-text.ts';
+import { readUnitTable } from '#server/admin/import/unit-table.ts';
 
 const categories = ['县（市、区）水利局', '局机关科室', '局属二级机构', '局属建管局'];
 const table = (text: string) => readUnitTable(parseCsv(text), categories);

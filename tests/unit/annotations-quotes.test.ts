@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadNotes } from '../../src/reading/annotations.ts';
-import { pressTurnOf, relatedParagraphOf } from '../../src/reading/annotation-links.ts';
-import { NOTICE_SEED, loadCorpus, readSeed } from '../../src/reading/corpus.ts';
-import { withoutWhitespace } from '../../src/reading/term-marking.ts';
+import { loadNotes } from '#reading/annotations/load.ts';
+import { pressTurnOf, relatedParagraphOf } from '#reading/annotations/links.ts';
+import { NOTICE_SEED, loadCorpus, readSeed } from '#reading/corpus.ts';
+import { withoutWhitespace } from '#reading/annotations/term-marking.ts';
 
 const notes = loadNotes();
 const corpus = loadCorpus();

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readNotes, readTerms } from '../../src/reading/annotations.ts';
-import { renderMarkdown } from '../../src/reading/markdown.ts';
+import { readNotes, readTerms } from '#reading/annotations/load.ts';
+import { renderMarkdown } from '#reading/annotations/markdown.ts';
 
 const SHIYI_BODY = '本条讲工程质量责任。建设单位承担首要责任，勘察、设计、施工、监理单位承担主体责任，参建各方的项目负责人签署终身责任书面承诺，竣工后设立永久性标牌，质量信息档案随工程移交，出了问题能够追溯到具体的单位和个人。';
 

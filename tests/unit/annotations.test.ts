@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hanCount, loadNotes, loadTerms } from '../../src/reading/annotations.ts';
-import { NOTICE_SEED, loadCorpus, readSeed } from '../../src/reading/corpus.ts';
+import { hanCount, loadNotes, loadTerms } from '#reading/annotations/load.ts';
+import { NOTICE_SEED, loadCorpus, readSeed } from '#reading/corpus.ts';
 
 const notes = loadNotes();
 const terms = loadTerms();

@@ -6,7 +6,7 @@ import {
   isLate,
   remaining,
   toBeijingIso,
-} from '../../src/shared/deadline.ts';
+} from '#shared/campaign/deadline.ts';
 
 const noticeDeadline = beijingInstant('2023-02-27', '18:00');
 

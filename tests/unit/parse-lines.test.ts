@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { joinBrokenLines, joinIndentedParagraphs, toLines } from '../../src/reading/parse/lines.ts';
-import { chineseToNumber, numberToChinese } from '../../src/reading/parse/numerals.ts';
-import { correctStrayAnd } from '../../src/reading/parse/errata.ts';
+import { joinBrokenLines, joinIndentedParagraphs, toLines } from '#reading/parse/lines.ts';
+import { chineseToNumber, numberToChinese } from '#reading/parse/numerals.ts';
+import { correctStrayAnd } from '#reading/parse/errata.ts';
 
 describe('Chinese ordinals', () => {
   it('reads the ordinals used for parts and articles', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, NOTICE_SEED, readSeed } from '../../src/reading/corpus.ts';
-import { gangyaoBlocks } from '../../src/reading/gangyao-text.ts';
-import { missingSentences, officialSentences } from '../../src/reading/verbatim.ts';
-import { splitNoticeSeed } from '../../src/reading/parse/regions.ts';
-import { toLines } from '../../src/reading/parse/lines.ts';
+import { buildCorpus, NOTICE_SEED, readSeed } from '#reading/corpus.ts';
+import { gangyaoBlocks } from '#reading/gangyao-text.ts';
+import { missingSentences, officialSentences } from '#reading/verbatim.ts';
+import { splitNoticeSeed } from '#reading/parse/regions.ts';
+import { toLines } from '#reading/parse/lines.ts';
 
 const corpus = buildCorpus();
 const { gangyao, notice, press, related, errata } = corpus;

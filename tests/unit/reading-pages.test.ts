@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '../../src/reading/annotations.ts';
-import { loadCorpus } from '../../src/reading/corpus.ts';
-import { citedBy, resolveNote, UnresolvedQuoteError } from '../../src/components/reading/citations.ts';
-import { chineseDate, deadlineSentence, deadlineState } from '../../src/components/reading/deadline-status.ts';
-import { locate } from '../../src/components/reading/locate.ts';
-import { articleHeading, citationName, targetLabel } from '../../src/components/reading/official.ts';
-import { gangyaoTextBlocks, planTerms } from '../../src/components/reading/term-plan.ts';
+import type { Note } from '#reading/annotations/load.ts';
+import { loadCorpus } from '#reading/corpus.ts';
+import { citedBy, resolveNote, UnresolvedQuoteError } from '#reading/model/citations.ts';
+import { chineseDate, deadlineSentence, deadlineState } from '#reading/model/deadline-status.ts';
+import { locate } from '#reading/model/locate.ts';
+import { articleHeading, citationName, targetLabel } from '#reading/model/official.ts';
+import { gangyaoTextBlocks, planTerms } from '#reading/model/term-plan.ts';
 
 const corpus = loadCorpus();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCrossSiteFormPost } from '../../src/server/same-origin.ts';
+import { isCrossSiteFormPost } from '#server/http/same-origin.ts';
 
 const form = 'multipart/form-data; boundary=x';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchDataLine, readSearchData, serializeSearchData } from '../../src/shared/search-data.ts';
-import type { SearchData, SearchDoc } from '../../src/shared/search-types.ts';
+import { parseSearchDataLine, readSearchData, serializeSearchData } from '#shared/search/data.ts';
+import type { SearchData, SearchDoc } from '#shared/search/types.ts';
 
 const docs: SearchDoc[] = [
   { id: 'art-20', kind: 'gangyao', title: '（二十）提升全面质量管理水平', context: '八、', href: '/gangyao/#art-20', text: '健全企业首席质量官制度。\n第二段' },

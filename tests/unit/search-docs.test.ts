@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { locate } from '../../src/components/reading/locate.ts';
-import { loadNotes, loadTerms } from '../../src/reading/annotations.ts';
-import { loadCorpus } from '../../src/reading/corpus.ts';
-import { assembleSearchDocs, loadSearchDocs } from '../../src/reading/search-docs.ts';
-import { relatedDocs } from '../../src/reading/search-docs-corpus.ts';
-import { searchKinds } from '../../src/shared/search-types.ts';
+import { locate } from '#reading/model/locate.ts';
+import { loadNotes, loadTerms } from '#reading/annotations/load.ts';
+import { loadCorpus } from '#reading/corpus.ts';
+import { assembleSearchDocs, loadSearchDocs } from '#reading/search/docs.ts';
+import { relatedDocs } from '#reading/search/docs-corpus.ts';
+import { searchKinds } from '#shared/search/types.ts';
 
 const corpus = loadCorpus();
 const docs = loadSearchDocs();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { docsMap, maxQueryLength, search } from '../../src/shared/search-engine.ts';
-import { buildSearchIndex, buildWithLunrBuilder, loadSearchIndex } from '../../src/shared/search-index.ts';
-import type { SearchDoc } from '../../src/shared/search-types.ts';
+import { docsMap, maxQueryLength, search } from '#shared/search/engine.ts';
+import { buildSearchIndex, buildWithLunrBuilder, loadSearchIndex } from '#shared/search/index-build.ts';
+import type { SearchDoc } from '#shared/search/types.ts';
 
 const doc = (id: string, kind: SearchDoc['kind'], title: string, text: string): SearchDoc => ({
   id,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadSearchDocs } from '../../src/reading/search-docs.ts';
-import { docsMap, search } from '../../src/shared/search-engine.ts';
-import { buildSearchIndex } from '../../src/shared/search-index.ts';
-import { glossaryTermsOf, presentSearch, searchUrl, shownAllResults, shownResults, type SearchRequest } from '../../src/shared/search-present.ts';
-import { popularQueries, suggestionsFor } from '../../src/shared/search-suggest.ts';
+import { loadSearchDocs } from '#reading/search/docs.ts';
+import { docsMap, search } from '#shared/search/engine.ts';
+import { buildSearchIndex } from '#shared/search/index-build.ts';
+import { glossaryTermsOf, presentSearch, searchUrl, shownAllResults, shownResults, type SearchRequest } from '#shared/search/present.ts';
+import { popularQueries, suggestionsFor } from '#shared/search/suggest.ts';
 
 const docs = loadSearchDocs();
 const index = buildSearchIndex(docs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadSearchDocs } from '../../src/reading/search-docs.ts';
-import { docsMap, search } from '../../src/shared/search-engine.ts';
-import { buildSearchIndex, buildWithLunrBuilder } from '../../src/shared/search-index.ts';
+import { loadSearchDocs } from '#reading/search/docs.ts';
+import { docsMap, search } from '#shared/search/engine.ts';
+import { buildSearchIndex, buildWithLunrBuilder } from '#shared/search/index-build.ts';
 import { scoreRanking } from '../fixtures/search-metrics.ts';
 import { relevanceCases } from '../fixtures/search-queries.ts';
 

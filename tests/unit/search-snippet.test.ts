@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight, partsToHtml, type SnippetPart } from '../../src/shared/search-snippet.ts';
+import { highlight, partsToHtml, type SnippetPart } from '#shared/search/snippet.ts';
 
 const shown = (parts: SnippetPart[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 const marks = (parts: SnippetPart[]) => parts.filter((p) => p.mark).map((p) => p.text);

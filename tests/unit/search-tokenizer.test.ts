@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactForMatch, indexTerms, queryPhrases, queryTerms, splitRuns } from '../../src/shared/search-tokenizer.ts';
+import { compactForMatch, indexTerms, queryPhrases, queryTerms, splitRuns } from '#shared/search/tokenizer.ts';
 
 const terms = (query: string) => queryTerms(query).map((t) => (t.prefix ? `${t.term}*` : t.term));
 

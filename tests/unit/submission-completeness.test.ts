@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { materialsInForm, missingMaterials } from '../../src/shared/submission-completeness.ts';
+import { materialsInForm, missingMaterials } from '#shared/submission/completeness.ts';
 
 const required = { photoMin: 1, essayCount: 2 };
 const texts = (present: Parameters<typeof missingMaterials>[0], need = required) => missingMaterials(present, need).map((item) => item.text);

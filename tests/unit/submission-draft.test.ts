@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftBlobKey, draftHasContent, draftMetaKey, parseDraft, type SubmissionDraft } from '../../src/shared/submission-draft.ts';
+import { draftBlobKey, draftHasContent, draftMetaKey, parseDraft, type SubmissionDraft } from '#shared/submission/draft.ts';
 
 const draft = (overrides: Partial<SubmissionDraft> = {}): SubmissionDraft => ({
   version: 1,

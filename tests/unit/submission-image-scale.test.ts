@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downscalePlan, orientationTransform, orientedSize, scaledSize } from '../../src/shared/image-scale.ts';
+import { downscalePlan, orientationTransform, orientedSize, scaledSize } from '#shared/photo/image-scale.ts';
 
 /** Applies a canvas transform to a point, as the canvas does when drawing. */
 const apply = (m: number[], x: number, y: number) => [m[0]! * x + m[2]! * y + m[4]!, m[1]! * x + m[3]! * y + m[5]!];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, installLegacyPolyfills, replaceAll } from '../../src/shared/legacy-polyfills.ts';
+import { at, installLegacyPolyfills, replaceAll } from '#shared/legacy-polyfills.ts';
 
 describe('running Svelte on a Chromium 78 engine', () => {
   it('replaces every occurrence of a template marker, as Svelte does when it builds markup', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { submitEntries } from '../../src/shared/submission-payload.ts';
-import { randomKey } from '../../src/shared/random-key.ts';
+import { submitEntries } from '#shared/submission/payload.ts';
+import { randomKey } from '#shared/random-key.ts';
 
 describe('building the final submit from the enhanced form', () => {
   const entries = submitEntries({

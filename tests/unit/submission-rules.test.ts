@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPhoneNumber, validateSubmission, type RulesInput } from '../../src/shared/submission-rules.ts';
+import { isPhoneNumber, validateSubmission, type RulesInput } from '#shared/submission/rules.ts';
 
 const complete = (): RulesInput => ({
   values: {

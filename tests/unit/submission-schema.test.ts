@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { submissionSchema, type SubmissionInput } from '../../src/shared/submission-schema.ts';
-import { checkSubmission, fieldOfPath } from '../../src/shared/submission-rules.ts';
+import { submissionSchema, type SubmissionInput } from '#shared/submission/schema.ts';
+import { checkSubmission, fieldOfPath } from '#shared/submission/rules.ts';
 
 const schema = submissionSchema({ photoMax: 3, essayCount: 2 });
 

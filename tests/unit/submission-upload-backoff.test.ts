@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRetryableStatus, retryDelayMs } from '../../src/shared/upload-backoff.ts';
+import { isRetryableStatus, retryDelayMs } from '#shared/submission/upload-backoff.ts';
 
 describe('retrying a photo upload on a weak uplink', () => {
   it('waits longer after each failed try', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uploadOutcome } from '../../src/shared/upload-outcome.ts';
+import { uploadOutcome } from '#shared/submission/upload-outcome.ts';
 
 describe('reading the answer to one photo upload', () => {
   it('keeps the token, thumbnail and size of a stored photo', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadTerms } from '../../src/reading/annotations.ts';
-import { loadCorpus } from '../../src/reading/corpus.ts';
-import { markTerms, resolveQuote, type Segment } from '../../src/reading/term-marking.ts';
+import { loadTerms } from '#reading/annotations/load.ts';
+import { loadCorpus } from '#reading/corpus.ts';
+import { markTerms, resolveQuote, type Segment } from '#reading/annotations/term-marking.ts';
 
 const joined = (segments: Segment[]) => segments.map((segment) => segment.text).join('');
 const marked = (segments: Segment[]) => segments.filter((segment) => segment.termSlug !== undefined).map((segment) => [segment.text, segment.termSlug]);

@@ -2,11 +2,11 @@
  * The browser side of search, loaded only when a reader starts searching: indexes the section
  * texts with the shared tokenizer while they download, then answers queries as the server does.
  */
-import { readSearchData } from '../../shared/search-data.ts';
-import { docsMap, prepareDoc, search } from '../../shared/search-engine.ts';
-import { createIndexBuilder } from '../../shared/search-index.ts';
-import { glossaryTermsOf, presentSearch, type SearchRequest, type SearchView } from '../../shared/search-present.ts';
-import type { SearchDoc } from '../../shared/search-types.ts';
+import { readSearchData } from '#shared/search/data.ts';
+import { docsMap, prepareDoc, search } from '#shared/search/engine.ts';
+import { createIndexBuilder } from '#shared/search/index-build.ts';
+import { glossaryTermsOf, presentSearch, type SearchRequest, type SearchView } from '#shared/search/present.ts';
+import type { SearchDoc } from '#shared/search/types.ts';
 
 export interface ClientSearch {
   run(request: SearchRequest): SearchView;

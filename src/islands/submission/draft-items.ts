@@ -2,8 +2,8 @@
  * Between the files on the form and their records in the draft: metadata goes into the draft
  * record, bytes into blob records (see draft-store.ts), and both come back after a reload.
  */
-import type { DraftAttachment, DraftPhoto, SubmissionDraft } from '../../shared/submission-draft.ts';
-import type { StagedFile, StagedPhoto } from '../../shared/submission-form.ts';
+import type { DraftAttachment, DraftPhoto, SubmissionDraft } from '#shared/submission/draft.ts';
+import type { StagedFile, StagedPhoto } from '#shared/submission/form.ts';
 import { loadBlob } from './draft-store.ts';
 import { newUploadItem, type PhotoItem, type UploadItem } from './upload-item.ts';
 

@@ -5,7 +5,7 @@
  * reports failure instead of throwing so the form keeps working, only without a draft.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import { draftBlobKey, draftMetaKey, parseDraft, type SubmissionDraft } from '../../shared/submission-draft.ts';
+import { draftBlobKey, draftMetaKey, parseDraft, type SubmissionDraft } from '#shared/submission/draft.ts';
 import { readArrayBuffer } from './read-blob.ts';
 
 export interface StoredBlob {

@@ -2,11 +2,11 @@
  * The two things the enhanced form does with the server besides uploading files: the final submit
  * (after every file is up) and loading what the unit already sent, for revising.
  */
-import { FIELD } from '../../shared/submission-fields.ts';
-import type { FileFieldName } from '../../shared/submission-form.ts';
-import type { MissingMaterial } from '../../shared/submission-completeness.ts';
-import { submitEntries } from '../../shared/submission-payload.ts';
-import { randomKey } from '../../shared/random-key.ts';
+import { FIELD } from '#shared/submission/fields.ts';
+import type { FileFieldName } from '#shared/submission/form.ts';
+import type { MissingMaterial } from '#shared/submission/completeness.ts';
+import { submitEntries } from '#shared/submission/payload.ts';
+import { randomKey } from '#shared/random-key.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
 import { textValue } from './form-values.ts';
 import type { FormState } from './form-state.svelte.ts';

@@ -5,8 +5,8 @@
  * (so the retry is recognised) but change as soon as the content changes.
  */
 import { untrack } from 'svelte';
-import { DRAFT_VERSION, draftHasContent, type SubmissionDraft } from '../../shared/submission-draft.ts';
-import { randomKey } from '../../shared/random-key.ts';
+import { DRAFT_VERSION, draftHasContent, type SubmissionDraft } from '#shared/submission/draft.ts';
+import { randomKey } from '#shared/random-key.ts';
 import { clearDraft, deleteBlob, loadDraft, saveBlob, saveDraftMeta } from './draft-store.ts';
 import { attachmentToDraft, photoToDraft, restoreDraftItems } from './draft-items.ts';
 import type { PhotoItem, UploadItem } from './upload-item.ts';

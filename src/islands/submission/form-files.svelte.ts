@@ -2,9 +2,9 @@
  * The photos and attachments on the form, in the liaison's order: added, compressed, captioned,
  * moved, removed, replaced by a reopened version. Sending them is the upload queue's job.
  */
-import { LIMITS, formatMegabytes } from '../../shared/limits.ts';
-import { MAX_AUTO_RETRIES } from '../../shared/upload-backoff.ts';
-import { randomKey } from '../../shared/random-key.ts';
+import { LIMITS, formatMegabytes } from '#shared/limits.ts';
+import { MAX_AUTO_RETRIES } from '#shared/submission/upload-backoff.ts';
+import { randomKey } from '#shared/random-key.ts';
 import { preparePhoto, type PreparedPhoto } from './prepare-photo.ts';
 import { newUploadItem, type PhotoItem, type UploadItem } from './upload-item.ts';
 import { UploadQueue, type Credentials } from './upload-queue.svelte.ts';

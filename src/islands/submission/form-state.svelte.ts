@@ -4,12 +4,12 @@
  * Built once per form from the server's props; the parts of the form read it and call its methods.
  */
 import { untrack } from 'svelte';
-import { FIELD } from '../../shared/submission-fields.ts';
-import type { FileFieldName, SubmissionFormProps } from '../../shared/submission-form.ts';
-import { LIMITS, formatMegabytes } from '../../shared/limits.ts';
-import { isLate } from '../../shared/deadline.ts';
-import { validateSubmission } from '../../shared/submission-rules.ts';
-import { materialsInForm, missingMaterials, type MissingMaterial } from '../../shared/submission-completeness.ts';
+import { FIELD } from '#shared/submission/fields.ts';
+import type { FileFieldName, SubmissionFormProps } from '#shared/submission/form.ts';
+import { LIMITS, formatMegabytes } from '#shared/limits.ts';
+import { isLate } from '#shared/campaign/deadline.ts';
+import { validateSubmission } from '#shared/submission/rules.ts';
+import { materialsInForm, missingMaterials, type MissingMaterial } from '#shared/submission/completeness.ts';
 import type { Credentials } from './upload-queue.svelte.ts';
 import { FormFiles } from './form-files.svelte.ts';
 import { FormDraft, type RestoredDraft } from './form-draft.svelte.ts';

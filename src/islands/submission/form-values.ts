@@ -1,9 +1,9 @@
 /**
  * Reading the form's kept values, which arrive from the server as text or lists of text.
  */
-import { FIELD, essayField, photoCaptionField } from '../../shared/submission-fields.ts';
-import { ERROR_KEY } from '../../shared/submission-form.ts';
-import { formatMegabytes } from '../../shared/limits.ts';
+import { FIELD, essayField, photoCaptionField } from '#shared/submission/fields.ts';
+import { ERROR_KEY } from '#shared/submission/form.ts';
+import { formatMegabytes } from '#shared/limits.ts';
 
 export function textValue(values: Record<string, string | string[]>, name: string): string {
   const value = values[name];

@@ -3,9 +3,9 @@
  * edge and upright, plus a small preview. A 24-MP photo of 8 MB leaves as about 1 MB. Anything the
  * browser cannot decode (HEIC on Android and PCs) goes up as it is; the server converts it.
  */
-import { EXIF_SCAN_BYTES, readExifOrientation } from '../../shared/exif-orientation.ts';
-import { downscalePlan, orientationTransform, orientedSize, scaledSize, swapsAxes, type Size } from '../../shared/image-scale.ts';
-import { LIMITS } from '../../shared/limits.ts';
+import { EXIF_SCAN_BYTES, readExifOrientation } from '#shared/photo/exif-orientation.ts';
+import { downscalePlan, orientationTransform, orientedSize, scaledSize, swapsAxes, type Size } from '#shared/photo/image-scale.ts';
+import { LIMITS } from '#shared/limits.ts';
 import { decodeImage, type DecodedImage } from './decode-image.ts';
 import { canvasToJpeg, readArrayBuffer } from './read-blob.ts';
 

@@ -3,8 +3,8 @@
  * with the same idempotency key, so a repeat never makes a second version) and the reopen of what
  * a unit already sent.
  */
-import { ENDPOINT, type ReopenResult } from '../../shared/submission-form.ts';
-import { isRetryableStatus, retryDelayMs } from '../../shared/upload-backoff.ts';
+import { ENDPOINT, type ReopenResult } from '#shared/submission/form.ts';
+import { isRetryableStatus, retryDelayMs } from '#shared/submission/upload-backoff.ts';
 
 export type SubmitOutcome =
   | { kind: 'ok'; receiptUrl: string }

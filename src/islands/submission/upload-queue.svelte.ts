@@ -3,9 +3,9 @@
  * none of them), retries by itself with backoff after network failures, and waits for the unit
  * and 报送码 before sending anything: the server only takes files for a unit with a valid code.
  */
-import { ENDPOINT } from '../../shared/submission-form.ts';
-import { uploadOutcome } from '../../shared/upload-outcome.ts';
-import { MAX_AUTO_RETRIES } from '../../shared/upload-backoff.ts';
+import { ENDPOINT } from '#shared/submission/form.ts';
+import { uploadOutcome } from '#shared/submission/upload-outcome.ts';
+import { MAX_AUTO_RETRIES } from '#shared/submission/upload-backoff.ts';
 import { postForm, type XhrResult, type XhrUpload } from './upload-xhr.ts';
 import type { UploadItem } from './upload-item.ts';
 

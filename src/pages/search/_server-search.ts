@@ -2,11 +2,11 @@
  * Server-rendered search: the same documents, index, tokenizer and presentation as the island,
  * built once per server process on the first search.
  */
-import { loadSearchDocs } from '../../reading/search-docs.ts';
-import { docsMap, search } from '../../shared/search-engine.ts';
-import { buildSearchIndex } from '../../shared/search-index.ts';
-import { glossaryTermsOf, presentSearch, type SearchRequest, type SearchView } from '../../shared/search-present.ts';
-import { searchKinds } from '../../shared/search-types.ts';
+import { loadSearchDocs } from '#reading/search/docs.ts';
+import { docsMap, search } from '#shared/search/engine.ts';
+import { buildSearchIndex } from '#shared/search/index-build.ts';
+import { glossaryTermsOf, presentSearch, type SearchRequest, type SearchView } from '#shared/search/present.ts';
+import { searchKinds } from '#shared/search/types.ts';
 
 let engine: { run(request: SearchRequest): SearchView } | undefined;
 

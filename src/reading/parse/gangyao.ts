@@ -1,4 +1,4 @@
-import type { Article, Column, DashItem, Gangyao, Paragraph, Part } from '../types.ts';
+import type { Article, Column, DashItem, Gangyao, Paragraph, Part } from '#reading/types.ts';
 import { joinBrokenLines, type SourceLine } from './lines.ts';
 import { chineseToNumber } from './numerals.ts';
 import { GANGYAO_TITLE } from './regions.ts';

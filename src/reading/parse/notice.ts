@@ -1,4 +1,4 @@
-import type { Notice, NoticeSection, Paragraph } from '../types.ts';
+import type { Notice, NoticeSection, Paragraph } from '#reading/types.ts';
 import { joinBrokenLines, type SourceLine } from './lines.ts';
 
 const SECTION = /^([一二三四五六七八九十]+)、(.+)$/;

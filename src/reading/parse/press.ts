@@ -1,4 +1,4 @@
-import type { Paragraph, PressConference, PressTurn } from '../types.ts';
+import type { Paragraph, PressConference, PressTurn } from '#reading/types.ts';
 import { joinBrokenLines, type SourceLine } from './lines.ts';
 import { PRESS_TITLE } from './regions.ts';
 

@@ -1,4 +1,4 @@
-import type { RelatedBlock, RelatedDocument } from '../types.ts';
+import type { RelatedBlock, RelatedDocument } from '#reading/types.ts';
 import { joinIndentedParagraphs, type SourceLine } from './lines.ts';
 
 /** How one related seed is presented; the title is supplied only where the source has none. */

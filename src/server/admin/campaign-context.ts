@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { currentCampaign, type Campaign } from '../campaign.ts';
-import { database } from '../db.ts';
-import { seedUnits } from '../units.ts';
+import { currentCampaign, type Campaign } from '#server/campaign/campaign.ts';
+import { database } from '#server/db/database.ts';
+import { seedUnits } from '#server/campaign/units.ts';
 import type { ReminderContext } from './reminder.ts';
 
 /** The campaign as the console sees it: the one the whole server uses. */

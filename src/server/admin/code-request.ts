@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { issueCodes, type IssuedCode } from '../codes.ts';
+import { issueCodes, type IssuedCode } from '#server/campaign/codes.ts';
 import { activeUnitIds } from './unit-list.ts';
 
 export type CodeMode = 'missing' | 'selected' | 'all';

@@ -3,7 +3,7 @@ import { findAccount } from './accounts.ts';
 import { audit } from './audit.ts';
 import type { OrganiserConfig } from './organisers.ts';
 import { verifyPassword } from './passwords.ts';
-import { firstBlocked, forgetEvents, reserveEvent, type RateRule } from '../rate-limit.ts';
+import { firstBlocked, forgetEvents, reserveEvent, type RateRule } from '#server/http/rate-limit.ts';
 import { createSession, purgeExpiredSessions, type NewSession } from './sessions.ts';
 
 export interface LoginAttempt {

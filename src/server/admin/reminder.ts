@@ -1,5 +1,5 @@
-import { formatBeijing } from '../../shared/deadline.ts';
-import type { UnitProgress } from './progress.ts';
+import { formatBeijing } from '#shared/campaign/deadline.ts';
+import type { UnitProgress } from '#server/progress/progress.ts';
 
 /** What a 催报 message needs to know about the campaign. */
 export interface ReminderContext {

@@ -1,4 +1,4 @@
-import { dataDir, openDatabase } from '../db.ts';
+import { dataDir, openDatabase } from '#server/db/database.ts';
 import { prepareAccounts } from './accounts.ts';
 
 /**

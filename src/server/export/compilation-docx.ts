@@ -1,6 +1,6 @@
 import { AlignmentType, HeadingLevel, Paragraph, TableOfContents, type ISectionOptions } from 'docx';
-import { beijingParts } from '../../shared/deadline.ts';
-import type { FeaturedEssay } from '../admin/featured.ts';
+import { beijingParts } from '#shared/campaign/deadline.ts';
+import type { FeaturedEssay } from '#server/review/featured.ts';
 import { A4_PAGE, bodyParagraphs, centredLine, FONT, officialDocument, packDocx, pageNumberFooter, run, SIZE } from './docx-style.ts';
 import { essayBlocks } from './report-docx.ts';
 

@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { contentDisposition } from '../admin/stored-file.ts';
+import { contentDisposition } from '#server/files/serve.ts';
 import type { ExportContext, ExportKind } from './exports.ts';
 
 /**

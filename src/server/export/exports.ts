@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Writable } from 'node:stream';
-import type { Campaign } from '../campaign.ts';
-import { listFeatured } from '../admin/featured.ts';
+import type { Campaign } from '#server/campaign/campaign.ts';
+import { listFeatured } from '#server/review/featured.ts';
 import { compilationDocx } from './compilation-docx.ts';
 import { writeMaterialsZip } from './materials-zip.ts';
 import { summaryRows } from './summary.ts';

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
-import { NameRegistry, safeFileName } from './file-names.ts';
+import { NameRegistry, safeFileName } from '#server/files/download-names.ts';
 import { CSV_BOM, csvLine } from './summary-csv.ts';
 import { planUnitEntries, submittedUnits, type PlannedEntry } from './unit-entries.ts';
 

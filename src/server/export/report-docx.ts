@@ -1,7 +1,7 @@
 import type { Paragraph } from 'docx';
-import { formatBeijing } from '../../shared/deadline.ts';
-import { activityFormsText, type EssayView } from '../admin/submission-detail.ts';
-import type { VersionRecord } from '../submissions-read.ts';
+import { formatBeijing } from '#shared/campaign/deadline.ts';
+import { activityFormsText, type EssayView } from '#server/submissions/detail.ts';
+import type { VersionRecord } from '#server/submissions/read.ts';
 import { A4_PAGE, bodyParagraphs, centredLine, factLine, officialDocument, packDocx, pageNumberFooter, sectionHeading, titleParagraph } from './docx-style.ts';
 
 export interface ReportSource {

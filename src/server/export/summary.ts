@@ -1,9 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Requirements } from '../../shared/campaign-schema.ts';
-import { beijingParts } from '../../shared/deadline.ts';
-import { unitProgress, type UnitProgress } from '../admin/progress.ts';
-import { activityFormsText } from '../admin/submission-detail.ts';
-import { decodeActivityForms } from '../submissions-store.ts';
+import type { Requirements } from '#shared/campaign/schema.ts';
+import { beijingParts } from '#shared/campaign/deadline.ts';
+import { unitProgress, type UnitProgress } from '#server/progress/progress.ts';
+import { activityFormsText } from '#server/submissions/detail.ts';
+import { decodeActivityForms } from '#server/submissions/store.ts';
 
 /** The columns of 汇总表 (xlsx and csv alike), with Excel widths in characters. */
 export const SUMMARY_COLUMNS = [

@@ -1,11 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { storedFilePath } from '../admin/stored-file.ts';
-import { loadVersion } from '../submissions-read.ts';
-import type { FileRecord } from '../files.ts';
+import { storedFilePath } from '#server/files/serve.ts';
+import { loadVersion } from '#server/submissions/read.ts';
+import type { FileRecord } from '#server/files/store.ts';
 import { essayDocx, reportDocx } from './report-docx.ts';
-import { extensionFor, NameRegistry, safeFileName } from './file-names.ts';
+import { extensionFor, NameRegistry, safeFileName } from '#server/files/download-names.ts';
 
 /** One file of the materials zip, opened only when the zip writer reaches it. */
 export interface PlannedEntry {

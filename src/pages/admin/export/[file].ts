@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { dataDir } from '../../../server/db.ts';
-import { consoleCampaign, consoleDatabase } from '../../../server/admin/campaign-context.ts';
-import { audit } from '../../../server/admin/audit.ts';
-import { clientIp, requireAdmin } from '../../../server/admin/request-info.ts';
-import { exportKind } from '../../../server/export/exports.ts';
-import { exportResponse } from '../../../server/export/download.ts';
+import { dataDir } from '#server/db/database.ts';
+import { consoleCampaign, consoleDatabase } from '#server/admin/campaign-context.ts';
+import { audit } from '#server/admin/audit.ts';
+import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { exportKind } from '#server/export/exports.ts';
+import { exportResponse } from '#server/export/download.ts';
 
 export const prerender = false;
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { database, dataDir } from '../../../server/db.ts';
-import { findStoredFile, storedFileResponse } from '../../../server/admin/stored-file.ts';
+import { database, dataDir } from '#server/db/database.ts';
+import { findStoredFile, storedFileResponse } from '#server/files/serve.ts';
 
 export const prerender = false;
 

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { consoleCampaign } from '../../../server/admin/campaign-context.ts';
-import { contentDisposition } from '../../../server/admin/stored-file.ts';
+import { consoleCampaign } from '#server/admin/campaign-context.ts';
+import { contentDisposition } from '#server/files/serve.ts';
 
 export const prerender = false;
 

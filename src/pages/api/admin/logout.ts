@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
-import { database } from '../../../server/db.ts';
-import { audit } from '../../../server/admin/audit.ts';
-import { clearCookieHeader, isHttps, readCookie } from '../../../server/admin/cookies.ts';
-import { endSession, SESSION_COOKIE } from '../../../server/admin/sessions.ts';
-import { clientIp, requireAdmin } from '../../../server/admin/request-info.ts';
-import { LOGIN_PATH } from '../../../server/admin/paths.ts';
+import { database } from '#server/db/database.ts';
+import { audit } from '#server/admin/audit.ts';
+import { clearCookieHeader, isHttps, readCookie } from '#server/admin/cookies.ts';
+import { endSession, SESSION_COOKIE } from '#server/admin/sessions.ts';
+import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { LOGIN_PATH } from '#server/admin/paths.ts';
 
 export const prerender = false;
 

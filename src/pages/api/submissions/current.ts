@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { submissionContext } from '../../../server/submissions-context.ts';
-import { answerSafely, reopenApi } from '../../../server/submissions-http.ts';
+import { submissionContext } from '#server/submissions/context.ts';
+import { answerSafely, reopenApi } from '#server/submissions/http.ts';
 
 export const prerender = false;
 

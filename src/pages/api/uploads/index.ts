@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { submissionContext } from '../../../server/submissions-context.ts';
-import { answerSafely } from '../../../server/submissions-http.ts';
-import { uploadApi } from '../../../server/submissions-uploads.ts';
+import { submissionContext } from '#server/submissions/context.ts';
+import { answerSafely } from '#server/submissions/http.ts';
+import { uploadApi } from '#server/submissions/uploads.ts';
 
 export const prerender = false;
 

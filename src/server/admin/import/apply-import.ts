@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { transaction } from '../../db.ts';
+import { transaction } from '#server/db/database.ts';
 import type { ImportedUnit } from './unit-table.ts';
 
 export interface ImportResult {

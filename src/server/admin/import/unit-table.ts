@@ -1,4 +1,4 @@
-import { isPhoneNumber } from '../../../shared/submission-rules.ts';
+import { isPhoneNumber } from '#shared/submission/rules.ts';
 import type { TableRow } from './csv-parse.ts';
 
 export interface ImportedUnit {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { database, dataDir } from '../../../../server/db.ts';
-import { stagedFileResponse } from '../../../../server/submissions-files.ts';
+import { database, dataDir } from '#server/db/database.ts';
+import { stagedFileResponse } from '#server/submissions/files.ts';
 
 export const prerender = false;
 

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { database } from '../../../../../server/db.ts';
-import { audit } from '../../../../../server/admin/audit.ts';
-import { essayOwner, setFeatured } from '../../../../../server/admin/featured.ts';
-import { clientIp, requireAdmin } from '../../../../../server/admin/request-info.ts';
+import { database } from '#server/db/database.ts';
+import { audit } from '#server/admin/audit.ts';
+import { essayOwner, setFeatured } from '#server/review/featured.ts';
+import { clientIp, requireAdmin } from '#server/http/request-info.ts';
 
 export const prerender = false;
 

@@ -1,0 +1,106 @@
+/**
+ * Loads the campaign configuration: content/campaign/campaign.yaml plus units.yaml, validated by
+ * the one schema, with the deadline and late policy overridable from the environment so that a
+ * new round (or a test) needs no file edits.
+ *
+ *   CAMPAIGN_DEADLINE  2026-12-31T18:00 (or "2026-12-31 18:00", or 2026-12-31 = the configured time), Beijing time
+ *   LATE_POLICY        refuse | accept
+ *   CAMPAIGN_DIR       another folder holding campaign.yaml and units.yaml
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import * as z from 'zod';
+import { campaignSchema, type CampaignConfig } from '#shared/campaign/schema.ts';
+import { beijingInstant } from '#shared/campaign/deadline.ts';
+
+export interface Campaign extends CampaignConfig {
+  /** The deadline instant (deadline.date at deadline.time, Beijing). */
+  deadlineAt: Date;
+  /** Names of the environment variables that changed the files' values, for the console to show. */
+  overriddenBy: string[];
+}
+
+/** The configuration cannot be used; the message says in Chinese what to fix. */
+export class CampaignConfigError extends Error {
+  override name = 'CampaignConfigError';
+}
+
+function readYaml(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new CampaignConfigError(`找不到活动配置文件 ${path}`);
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new CampaignConfigError(`活动配置文件 ${path} 不是有效的 YAML：${(error as Error).message}`);
+  }
+}
+
+const DEADLINE_OVERRIDE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/;
+
+function applyOverrides(raw: unknown, env: NodeJS.ProcessEnv): { raw: unknown; overriddenBy: string[] } {
+  const config = { ...(raw as Record<string, unknown>) };
+  const overriddenBy: string[] = [];
+  const deadline = env['CAMPAIGN_DEADLINE']?.trim();
+  if (deadline) {
+    const match = DEADLINE_OVERRIDE.exec(deadline);
+    if (!match) {
+      throw new CampaignConfigError(`环境变量 CAMPAIGN_DEADLINE=${deadline} 格式不正确，应写成 2026-12-31T18:00（北京时间）`);
+    }
+    const current = (config['deadline'] ?? {}) as Record<string, unknown>;
+    config['deadline'] = { ...current, date: match[1], ...(match[2] ? { time: match[2] } : {}) };
+    overriddenBy.push('CAMPAIGN_DEADLINE');
+  }
+  const policy = env['LATE_POLICY']?.trim();
+  if (policy) {
+    if (policy !== 'refuse' && policy !== 'accept') {
+      throw new CampaignConfigError(`环境变量 LATE_POLICY=${policy} 不正确，只能是 refuse（截止后不再接收）或 accept（接收并标记逾期）`);
+    }
+    config['latePolicy'] = policy;
+    overriddenBy.push('LATE_POLICY');
+  }
+  return { raw: config, overriddenBy };
+}
+
+export interface LoadOptions {
+  dir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The validated campaign. Throws CampaignConfigError with a Chinese explanation when it is unusable. */
+export function loadCampaign(options: LoadOptions = {}): Campaign {
+  const env = options.env ?? process.env;
+  const dir = options.dir ?? resolve(env['CAMPAIGN_DIR'] ?? 'content/campaign');
+  const base = readYaml(join(dir, 'campaign.yaml'));
+  if (typeof base !== 'object' || base === null) throw new CampaignConfigError(`活动配置文件 ${dir}/campaign.yaml 是空的`);
+  const units = readYaml(join(dir, 'units.yaml'));
+  const { raw, overriddenBy } = applyOverrides({ ...base, units }, env);
+  const parsed = campaignSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
+  if (!parsed.success) {
+    throw new CampaignConfigError(`活动配置（${dir}）有误：\n${z.prettifyError(parsed.error)}`);
+  }
+  let deadlineAt: Date;
+  try {
+    deadlineAt = beijingInstant(parsed.data.deadline.date, parsed.data.deadline.time);
+  } catch {
+    throw new CampaignConfigError(`截止日期 ${parsed.data.deadline.date} ${parsed.data.deadline.time} 不是真实存在的日期和时间`);
+  }
+  return { ...parsed.data, deadlineAt, overriddenBy };
+}
+
+/** 市水利局水利工程建设与监督科（李述虎，电话 2079642、18737374374）: who to call, for messages. */
+export function contactLine(campaign: Pick<CampaignConfig, 'office' | 'contact'>): string {
+  return `${campaign.office}（${campaign.contact.name}，电话 ${campaign.contact.phones.join('、')}）`;
+}
+
+let current: Campaign | undefined;
+
+/** The campaign the running server uses: loaded once per process (the files and env change only with a restart). */
+export function currentCampaign(): Campaign {
+  current ??= loadCampaign();
+  return current;
+}

@@ -1,0 +1,142 @@
+/**
+ * 报送码: how a unit proves who it is without any third-party account. The organisers hand each
+ * unit a random 10-character code (printed by `npm run codes`); only its scrypt hash is stored.
+ * Wrong guesses are counted per unit and per address, so guessing is too slow to succeed.
+ *
+ * Used by the submission endpoints and the organiser console:
+ *   issueCodes(db, unitIds?)        → [{ unit, code }]   (the only time a code is ever seen)
+ *   verifyUnitCode(db, attempt)     → { ok: true, unit } | { ok: false, status, field, message }
+ */
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { promisify } from 'node:util';
+import { formatBeijing } from '#shared/campaign/deadline.ts';
+import { FIELD } from '#shared/submission/fields.ts';
+import { transaction } from '#server/db/database.ts';
+import { firstBlocked, forgetEvents, recordEvent, reserveEvent, type RateRule } from '#server/http/rate-limit.ts';
+import { findUnit, listUnits, type Unit } from './units.ts';
+
+/** No 0/O, 1/I/L: a code read aloud over the phone or copied from a printout stays unambiguous. */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 10;
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
+
+const WINDOW_MS = 15 * 60 * 1000;
+/** 10 wrong codes per unit and 30 per address in 15 minutes: ample for typos, hopeless for guessing 31^10. */
+export const codeRules = (unitId: number, address: string): RateRule[] => [
+  { bucket: `code-unit:${unitId}`, limit: 10, windowMs: WINDOW_MS },
+  { bucket: `code-ip:${address}`, limit: 30, windowMs: WINDOW_MS },
+];
+
+export function generateCode(): string {
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+/** What people type: lower case, spaces, hyphens from a grouped printout. */
+export function normaliseCode(input: string): string {
+  return input.toUpperCase().replace(/[\s\-－—_]/g, '');
+}
+
+export async function hashCode(code: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(normaliseCode(code), salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
+  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
+}
+
+export async function codeMatches(code: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = await scryptAsync(normaliseCode(code), Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+export interface IssuedCode {
+  unit: Unit;
+  code: string;
+}
+
+/**
+ * Gives new codes to the listed units (an old code stops working at once), or, without a list, to
+ * every active unit that has none yet. The plain codes are returned here and nowhere else.
+ */
+export async function issueCodes(db: DatabaseSync, unitIds?: number[]): Promise<IssuedCode[]> {
+  const units = unitIds
+    ? unitIds.map((id) => findUnit(db, id)).filter((unit): unit is Unit => unit !== undefined)
+    : listUnits(db).filter((unit) => !unit.hasCode);
+  const issued: { unit: Unit; code: string; hash: string }[] = [];
+  for (const unit of units) {
+    const code = generateCode();
+    issued.push({ unit, code, hash: await hashCode(code) });
+  }
+  const at = new Date().toISOString();
+  transaction(db, () => {
+    const update = db.prepare('UPDATE units SET code_hash = ?, code_issued_at = ? WHERE id = ?');
+    for (const { unit, hash } of issued) update.run(hash, at, unit.id);
+  });
+  return issued.map(({ unit, code }) => ({ unit: { ...unit, hasCode: true }, code }));
+}
+
+export interface CodeAttempt {
+  unitId: string;
+  code: string;
+  /** The client's address, for the per-address budget. */
+  address: string;
+  now: Date;
+  /** Who to call, e.g. 市水利局水利工程建设与监督科（李述虎，2079642）. */
+  contact: string;
+}
+
+export type CodeCheck =
+  | { ok: true; unit: Unit }
+  | { ok: false; status: 400 | 401 | 429; field: typeof FIELD.unitId | typeof FIELD.code; message: string };
+
+function minutesUntil(retryAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+}
+
+/** Checks a unit's code, slowing guessers down; every refusal carries a Chinese message. */
+export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Promise<CodeCheck> {
+  const unitId = /^\d{1,9}$/.test(attempt.unitId.trim()) ? Number(attempt.unitId.trim()) : 0;
+  const rules = codeRules(unitId, attempt.address);
+  const blocked = firstBlocked(db, rules, attempt.now);
+  if (blocked.blocked) {
+    const minutes = minutesUntil(blocked.retryAt, attempt.now);
+    return {
+      ok: false,
+      status: 429,
+      field: FIELD.code,
+      message: `报送码输错次数过多，为防止被猜中已暂停验证。请在约 ${minutes} 分钟后（北京时间 ${formatBeijing(blocked.retryAt)} 以后）再试；忘记报送码请联系${attempt.contact}。`,
+    };
+  }
+  const unit = unitId ? findUnit(db, unitId) : undefined;
+  if (!unit || !unit.active) {
+    recordEvent(db, [rules[1]!.bucket], attempt.now);
+    return { ok: false, status: 400, field: FIELD.unitId, message: '请从列表中选择报送单位。' };
+  }
+  const code = normaliseCode(attempt.code);
+  if (code === '') return { ok: false, status: 400, field: FIELD.code, message: '请填写报送码（见市水利局下发的报送码）。' };
+  const row = db.prepare('SELECT code_hash FROM units WHERE id = ?').get(unit.id) as { code_hash: string | null };
+  if (row.code_hash === null) {
+    return { ok: false, status: 401, field: FIELD.code, message: `${unit.name}还没有领取报送码，请联系${attempt.contact}领取。` };
+  }
+  const reserved = reserveEvent(db, rules.map((rule) => rule.bucket), attempt.now);
+  if (await codeMatches(code, row.code_hash)) {
+    forgetEvents(db, reserved);
+    return { ok: true, unit };
+  }
+  return {
+    ok: false,
+    status: 401,
+    field: FIELD.code,
+    message: `报送码不正确。请核对下发给${unit.name}的 ${CODE_LENGTH} 位报送码（只含大写字母和数字 2-9，没有 0、1、O、I、L）。`,
+  };
+}

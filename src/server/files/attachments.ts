@@ -1,0 +1,49 @@
+/**
+ * Attachments (情况汇报、相关信息、学习感想 originals) are kept exactly as sent, but only when the
+ * content really is a Word .docx (a zip holding word/document.xml) or a complete PDF.
+ */
+import { FileRefused, readHead, readTail, sniff, zipEntryNames } from './sniff.ts';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const PDF_MIME = 'application/pdf';
+
+export interface AttachmentType {
+  mime: typeof DOCX_MIME | typeof PDF_MIME;
+  extension: 'docx' | 'pdf';
+}
+
+const label = (name: string) => `文件“${name || '未命名'}”`;
+const wanted = '这里只收 Word 文档（.docx）或 PDF 文件。';
+
+/** Throws FileRefused with a Chinese message unless the file is a whole .docx or PDF. */
+export async function checkAttachment(path: string, originalName: string): Promise<AttachmentType> {
+  const kind = sniff(await readHead(path));
+  switch (kind) {
+    case 'pdf': {
+      // A PDF ends with %%EOF (possibly followed by a little whitespace); without it the upload was cut off.
+      if (!(await readTail(path, 2048)).toString('latin1').includes('%%EOF')) {
+        throw new FileRefused(`${label(originalName)}不完整，可能上传时中断了。请重新上传。`);
+      }
+      return { mime: PDF_MIME, extension: 'pdf' };
+    }
+    case 'zip': {
+      const names = await zipEntryNames(path);
+      if (!names) throw new FileRefused(`${label(originalName)}不完整或已损坏，可能上传时中断了。请重新上传。`);
+      if (!names.includes('word/document.xml')) {
+        throw new FileRefused(`${label(originalName)}是压缩包或其他 Office 文件，不是 Word 文档。${wanted}`, 415);
+      }
+      return { mime: DOCX_MIME, extension: 'docx' };
+    }
+    case 'empty':
+      throw new FileRefused(`${label(originalName)}是空文件（0 字节），请重新选择。`);
+    case 'ole':
+      throw new FileRefused(`${label(originalName)}是旧版 Word（.doc）或 WPS 格式。请在 Word 或 WPS 中“另存为”.docx 或 PDF 后上传。`, 415);
+    case 'jpeg':
+    case 'png':
+    case 'webp':
+    case 'heif':
+      throw new FileRefused(`${label(originalName)}是图片。照片请在“活动照片”处上传；${wanted}`, 415);
+    default:
+      throw new FileRefused(`${label(originalName)}不是 Word 文档或 PDF。${wanted}`, 415);
+  }
+}

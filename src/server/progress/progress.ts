@@ -1,0 +1,119 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { Requirements } from '#shared/campaign/schema.ts';
+import { unitStatus, type UnitFacts, type UnitStatus } from './unit-status.ts';
+
+/** One row of the board, the summary table and the reminder list. */
+export interface UnitProgress extends UnitFacts {
+  unitId: number;
+  name: string;
+  category: string;
+  /** From the unit list (import); who to chase. */
+  contactPerson: string;
+  contactPhone: string;
+  /** From the unit's latest version: who actually sent it. */
+  submitterName: string;
+  submitterPhone: string;
+  receiptNumber: string;
+  firstSubmittedAt: string | null;
+  lastSubmittedAt: string | null;
+  versionNo: number;
+  status: UnitStatus;
+}
+
+interface Row {
+  unit_id: number;
+  name: string;
+  category: string;
+  contact_person: string;
+  contact_phone: string;
+  number: string | null;
+  first_submitted_at: string | null;
+  submitted_at: string | null;
+  version_no: number | null;
+  late: number | null;
+  version_contact: string | null;
+  version_phone: string | null;
+  has_report: number | null;
+  version_count: number;
+  photo_count: number;
+  essay_positions: string | null;
+}
+
+// Counts come from the current version only: an earlier version's photos no longer count.
+const QUERY = `
+SELECT u.id AS unit_id, u.name, u.category, u.contact_person, u.contact_phone,
+  s.number, s.first_submitted_at, v.submitted_at, v.version_no, v.late,
+  v.contact_person AS version_contact, v.contact_phone AS version_phone,
+  (TRIM(v.report_body) <> '' OR v.report_file_id IS NOT NULL) AS has_report,
+  (SELECT COUNT(*) FROM versions x WHERE x.submission_id = s.id) AS version_count,
+  (SELECT COUNT(*) FROM photos p WHERE p.version_id = v.id) AS photo_count,
+  (SELECT GROUP_CONCAT(e.position) FROM essays e WHERE e.version_id = v.id AND TRIM(e.title) <> ''
+    AND (TRIM(e.body) <> '' OR e.file_id IS NOT NULL)) AS essay_positions
+FROM units u
+LEFT JOIN submissions s ON s.unit_id = u.id
+LEFT JOIN versions v ON v.id = s.current_version_id
+WHERE u.active = 1
+ORDER BY u.sort_order, u.id`;
+
+export function toProgress(row: Row, requirements: Requirements): UnitProgress {
+  const essayPositions = row.essay_positions ? row.essay_positions.split(',').map(Number) : [];
+  const facts: UnitFacts = {
+    submitted: row.submitted_at !== null,
+    versionCount: Number(row.version_count),
+    late: row.late === 1,
+    hasReport: row.has_report === 1,
+    photoCount: Number(row.photo_count),
+    essayCount: essayPositions.length,
+    essayPositions,
+  };
+  return {
+    ...facts,
+    unitId: row.unit_id,
+    name: row.name,
+    category: row.category,
+    contactPerson: row.contact_person,
+    contactPhone: row.contact_phone,
+    submitterName: row.version_contact ?? '',
+    submitterPhone: row.version_phone ?? '',
+    receiptNumber: row.number ?? '',
+    firstSubmittedAt: row.first_submitted_at,
+    lastSubmittedAt: row.submitted_at,
+    versionNo: row.version_no ?? 0,
+    status: unitStatus(facts, requirements),
+  };
+}
+
+/** Every active unit in display order with its current status. */
+export function unitProgress(db: DatabaseSync, requirements: Requirements): UnitProgress[] {
+  return (db.prepare(QUERY).all() as unknown as Row[]).map((row) => toProgress(row, requirements));
+}
+
+export interface ProgressSummary {
+  total: number;
+  submitted: number;
+  /** Whole per cent of units that have sent something. */
+  percent: number;
+  complete: number;
+  incomplete: number;
+  late: number;
+  notSubmitted: number;
+}
+
+export function summarise(units: readonly UnitProgress[]): ProgressSummary {
+  const submitted = units.filter((u) => u.submitted).length;
+  const incomplete = units.filter((u) => u.status.missing.length > 0).length;
+  return {
+    total: units.length,
+    submitted,
+    percent: units.length === 0 ? 0 : Math.floor((submitted * 100) / units.length),
+    complete: submitted - incomplete,
+    incomplete,
+    late: units.filter((u) => u.late).length,
+    notSubmitted: units.length - submitted,
+  };
+}
+
+/** Units that still owe something: nothing sent, or sent with items missing. */
+export function unitsToChase(units: readonly UnitProgress[]): UnitProgress[] {
+  return units.filter((u) => !u.submitted || u.status.missing.length > 0);
+}

@@ -1,0 +1,73 @@
+/**
+ * Reopening: the current version of a unit's submission turned back into the form's values, with
+ * its photos and attachments staged under fresh tokens, so the unit can revise and send a new
+ * version without uploading anything again.
+ */
+import { FIELD, essayField, photoCaptionField } from '#shared/submission/fields.ts';
+import type { FileFieldName, StagedFile, StagedPhoto } from '#shared/submission/form.ts';
+import { toBeijingIso } from '#shared/campaign/deadline.ts';
+import type { SubmissionContext } from './context.ts';
+import { findSubmissionByUnit, loadVersion } from './read.ts';
+import { PHOTO_KIND, restage, stagedThumbUrl } from './staging.ts';
+import { transaction } from '#server/db/database.ts';
+import { receiptUrl } from './links.ts';
+import type { FileRecord } from '#server/files/store.ts';
+
+export interface Reopened {
+  values: Record<string, string | string[]>;
+  stagedPhotos: StagedPhoto[];
+  stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
+  revising: { number: string; versionNo: number; submittedAtIso: string };
+  /** The current version's receipt, for a unit that lost the link it was given. */
+  receiptUrl: string;
+}
+
+/** The unit's current version ready to edit, or undefined when it has not submitted yet. */
+export function reopenCurrent(context: SubmissionContext, unitId: number): Reopened | undefined {
+  const { db, now } = context;
+  const submission = findSubmissionByUnit(db, unitId);
+  const version = submission ? loadVersion(db, submission.id) : undefined;
+  if (!submission || !version) return undefined;
+
+  const values: Record<string, string | string[]> = {
+    [FIELD.unitId]: String(unitId),
+    [FIELD.contactPerson]: version.contactPerson,
+    [FIELD.contactPhone]: version.contactPhone,
+    [FIELD.activityDates]: version.activityDates,
+    [FIELD.activityForms]: version.activityForms,
+    [FIELD.activityFormsOther]: version.activityFormsOther,
+    [FIELD.participants]: version.participants,
+    [FIELD.reportBody]: version.reportBody,
+    [FIELD.infoText]: version.infoText,
+  };
+  for (const essay of version.essays) {
+    values[essayField(essay.position, 'title')] = essay.title;
+    values[essayField(essay.position, 'author')] = essay.author;
+    values[essayField(essay.position, 'position')] = essay.authorPosition;
+    values[essayField(essay.position, 'body')] = essay.body;
+  }
+  version.photos.forEach((photo, i) => (values[photoCaptionField(i + 1)] = photo.caption));
+
+  return transaction(db, () => {
+    const stagedPhotos = version.photos.map((photo) => {
+      const token = restage(db, { unitId, kind: PHOTO_KIND, fileId: photo.file.id, thumbFileId: photo.thumb.id, width: photo.width, height: photo.height }, now);
+      return { token, thumbUrl: stagedThumbUrl(token), caption: photo.caption, width: photo.width, height: photo.height };
+    });
+    const stagedFiles: Partial<Record<FileFieldName, StagedFile>> = {};
+    const keep = (field: FileFieldName, file: FileRecord | undefined) => {
+      if (!file) return;
+      const token = restage(db, { unitId, kind: field, fileId: file.id, thumbFileId: null, width: null, height: null }, now);
+      stagedFiles[field] = { token, name: file.originalName, bytes: file.bytes };
+    };
+    keep(FIELD.reportFile, version.reportFile);
+    keep(FIELD.infoFile, version.infoFile);
+    for (const essay of version.essays) keep(essayField(essay.position, 'file') as FileFieldName, essay.file);
+    return {
+      values,
+      stagedPhotos,
+      stagedFiles,
+      revising: { number: submission.number, versionNo: version.versionNo, submittedAtIso: toBeijingIso(version.submittedAt) },
+      receiptUrl: receiptUrl(db, submission.number),
+    };
+  });
+}

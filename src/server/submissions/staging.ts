@@ -1,0 +1,113 @@
+/**
+ * Staged uploads: a photo or attachment already checked and stored durably, not yet part of a
+ * submitted version. The enhanced form uploads each file this way; a failed no-JS post keeps its
+ * files this way. A staged file is named by a random token that only its unit learns.
+ */
+import { randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { transaction } from '#server/db/database.ts';
+import { checkAttachment } from '#server/files/attachments.ts';
+import { cleanFileName, insertFileRow, persistFile } from '#server/files/store.ts';
+import type { ReceivedFile } from '#server/files/multipart.ts';
+import { processPhoto } from '#server/files/photos.ts';
+
+export const PHOTO_KIND = 'photo';
+
+export interface StagedUpload {
+  token: string;
+  unitId: number;
+  /** 'photo', or the attachment field it was sent for (report_file, essay_1_file …). */
+  kind: string;
+  fileId: number;
+  thumbFileId: number | null;
+  width: number | null;
+  height: number | null;
+  originalName: string;
+  bytes: number;
+}
+
+const newToken = () => randomBytes(18).toString('base64url');
+
+/** The browser-visible preview of a staged photo; the token is the permission. */
+export const stagedThumbUrl = (token: string) => `/api/uploads/${token}/thumb`;
+
+function insertStaged(db: DatabaseSync, staged: Omit<StagedUpload, 'token' | 'originalName' | 'bytes'>, now: Date): string {
+  const token = newToken();
+  db.prepare(
+    'INSERT INTO staged_uploads (token, unit_id, kind, file_id, thumb_file_id, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(token, staged.unitId, staged.kind, staged.fileId, staged.thumbFileId, staged.width, staged.height, now.toISOString());
+  return token;
+}
+
+/** Checks, re-encodes and stores one photo. Throws FileRefused for anything that is not a usable photo. */
+export async function stagePhoto(db: DatabaseSync, dataDir: string, unitId: number, file: ReceivedFile, now: Date): Promise<StagedUpload> {
+  const processed = await processPhoto(file.path, file.filename);
+  const photo = await persistFile(dataDir, { buffer: processed.photo }, 'jpg');
+  const thumb = await persistFile(dataDir, { buffer: processed.thumb }, 'jpg');
+  const originalName = cleanFileName(file.filename);
+  return transaction(db, () => {
+    const fileId = insertFileRow(db, photo, 'image/jpeg', originalName, now);
+    const thumbFileId = insertFileRow(db, thumb, 'image/jpeg', originalName, now);
+    const staged = { unitId, kind: PHOTO_KIND, fileId, thumbFileId, width: processed.width, height: processed.height };
+    return { ...staged, token: insertStaged(db, staged, now), originalName, bytes: photo.bytes };
+  });
+}
+
+/** Checks and stores one .docx/.pdf as sent. Throws FileRefused for anything else. */
+export async function stageAttachment(
+  db: DatabaseSync,
+  dataDir: string,
+  unitId: number,
+  kind: string,
+  file: ReceivedFile,
+  now: Date,
+): Promise<StagedUpload> {
+  const type = await checkAttachment(file.path, file.filename);
+  const stored = await persistFile(dataDir, { path: file.path, sha256: file.sha256, bytes: file.bytes }, type.extension);
+  const originalName = cleanFileName(file.filename) || `附件.${type.extension}`;
+  return transaction(db, () => {
+    const fileId = insertFileRow(db, stored, type.mime, originalName, now);
+    const staged = { unitId, kind, fileId, thumbFileId: null, width: null, height: null };
+    return { ...staged, token: insertStaged(db, staged, now), originalName, bytes: stored.bytes };
+  });
+}
+
+/** Stages an already stored file again under a new token (reopening a version to revise it). */
+export function restage(db: DatabaseSync, staged: Omit<StagedUpload, 'token' | 'originalName' | 'bytes'>, now: Date): string {
+  return insertStaged(db, staged, now);
+}
+
+interface StagedRow {
+  token: string;
+  unit_id: number;
+  kind: string;
+  file_id: number;
+  thumb_file_id: number | null;
+  width: number | null;
+  height: number | null;
+  original_name: string;
+  bytes: number;
+}
+
+/** A staged upload, but only for the unit it belongs to. */
+export function findStaged(db: DatabaseSync, token: string, unitId?: number): StagedUpload | undefined {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return undefined;
+  const row = db
+    .prepare(
+      `SELECT s.token, s.unit_id, s.kind, s.file_id, s.thumb_file_id, s.width, s.height, f.original_name, f.bytes
+       FROM staged_uploads s JOIN files f ON f.id = s.file_id WHERE s.token = ?`,
+    )
+    .get(token) as StagedRow | undefined;
+  if (!row || (unitId !== undefined && row.unit_id !== unitId)) return undefined;
+  return {
+    token: row.token,
+    unitId: row.unit_id,
+    kind: row.kind,
+    fileId: row.file_id,
+    thumbFileId: row.thumb_file_id,
+    width: row.width,
+    height: row.height,
+    originalName: row.original_name,
+    bytes: row.bytes,
+  };
+}

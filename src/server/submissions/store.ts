@@ -1,0 +1,182 @@
+/**
+ * Writes a submitted version: the submission row (first time), the version, its photos and its
+ * essays, in one transaction — all of it or nothing. Files are already durable (files.ts) before
+ * this runs. A retried submit carrying the same idempotency key gets the stored version back.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Submission } from '#shared/submission/schema.ts';
+import { transaction } from '#server/db/database.ts';
+
+export interface PhotoInput {
+  caption: string;
+  fileId: number;
+  thumbFileId: number;
+  width: number;
+  height: number;
+}
+
+export interface EssayInput {
+  /** 1 or 2 as the unit entered it; an essay not written yet has no row. */
+  position: number;
+  title: string;
+  author: string;
+  authorPosition: string;
+  body: string;
+  fileId: number | null;
+}
+
+/**
+ * What a liaison types into a version, as the submission schema parses it (schema.ts),
+ * the same when it is stored and when it is read back. activityForms: 专题会 … 其他; 其他 is stored
+ * as “其他：<what>” when the unit named it.
+ */
+export type VersionText = Pick<
+  Submission,
+  'contactPerson' | 'contactPhone' | 'activityDates' | 'activityForms' | 'activityFormsOther' | 'participants' | 'reportBody' | 'infoText'
+>;
+
+export interface VersionInput extends VersionText {
+  unitId: number;
+  idempotencyKey: string;
+  reportFileId: number | null;
+  infoFileId: number | null;
+  photos: PhotoInput[];
+  essays: EssayInput[];
+}
+
+export interface StoredRef {
+  submissionId: number;
+  unitId: number;
+  number: string;
+  versionId: number;
+  versionNo: number;
+  submittedAt: string;
+  late: boolean;
+  /** True when this key had already been stored: nothing new was written. */
+  duplicate: boolean;
+}
+
+const OTHER = '其他';
+
+/** The activity forms as stored: 其他 carries its description. */
+export function encodeActivityForms(forms: string[], other: string): string {
+  return JSON.stringify(forms.map((form) => (form === OTHER && other.trim() ? `${OTHER}：${other.trim()}` : form)));
+}
+
+/** Back to the form's fields: the checkbox values and the 其他 text. */
+export function decodeActivityForms(json: string): { forms: string[]; other: string } {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    stored = [];
+  }
+  const forms: string[] = [];
+  let other = '';
+  for (const item of Array.isArray(stored) ? stored : []) {
+    if (typeof item !== 'string') continue;
+    if (item.startsWith(`${OTHER}：`)) {
+      forms.push(OTHER);
+      other = item.slice(OTHER.length + 1);
+    } else forms.push(item);
+  }
+  return { forms, other };
+}
+
+/** The stored version a key names, if any. */
+export function findByIdempotencyKey(db: DatabaseSync, key: string): StoredRef | undefined {
+  const row = db
+    .prepare(
+      `SELECT s.id AS submission_id, s.unit_id, s.number, v.id AS version_id, v.version_no, v.submitted_at, v.late
+       FROM versions v JOIN submissions s ON s.id = v.submission_id WHERE v.idempotency_key = ?`,
+    )
+    .get(key) as
+    | { submission_id: number; unit_id: number; number: string; version_id: number; version_no: number; submitted_at: string; late: number }
+    | undefined;
+  if (!row) return undefined;
+  return {
+    submissionId: row.submission_id,
+    unitId: row.unit_id,
+    number: row.number,
+    versionId: row.version_id,
+    versionNo: row.version_no,
+    submittedAt: row.submitted_at,
+    late: row.late === 1,
+    duplicate: true,
+  };
+}
+
+function ensureSubmission(db: DatabaseSync, unitId: number, numberPrefix: string, now: Date): { id: number; number: string } {
+  const existing = db.prepare('SELECT id, number FROM submissions WHERE unit_id = ?').get(unitId) as
+    | { id: number; number: string }
+    | undefined;
+  if (existing) return existing;
+  const { next } = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM submissions').get() as { next: number };
+  const number = `${numberPrefix}-${String(next).padStart(4, '0')}`;
+  const result = db
+    .prepare('INSERT INTO submissions (id, unit_id, number, first_submitted_at) VALUES (?, ?, ?, ?)')
+    .run(next, unitId, number, now.toISOString());
+  return { id: Number(result.lastInsertRowid), number };
+}
+
+export interface StoreOptions {
+  now: Date;
+  late: boolean;
+  /** Start of every receipt number, e.g. BS2023 → BS2023-0001. */
+  numberPrefix: string;
+}
+
+/** Stores a new version (the unit's first, or a revision that becomes current). */
+export function storeVersion(db: DatabaseSync, input: VersionInput, options: StoreOptions): StoredRef {
+  return transaction(db, () => {
+    const earlier = findByIdempotencyKey(db, input.idempotencyKey);
+    if (earlier) return earlier;
+    const submission = ensureSubmission(db, input.unitId, options.numberPrefix, options.now);
+    const { next } = db
+      .prepare('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM versions WHERE submission_id = ?')
+      .get(submission.id) as { next: number };
+    const submittedAt = options.now.toISOString();
+    const version = db
+      .prepare(
+        `INSERT INTO versions (submission_id, version_no, idempotency_key, submitted_at, late, contact_person, contact_phone,
+           activity_dates, activity_forms, participants, report_body, report_file_id, info_text, info_file_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        submission.id,
+        next,
+        input.idempotencyKey,
+        submittedAt,
+        options.late ? 1 : 0,
+        input.contactPerson,
+        input.contactPhone,
+        input.activityDates,
+        encodeActivityForms(input.activityForms, input.activityFormsOther),
+        input.participants,
+        input.reportBody,
+        input.reportFileId,
+        input.infoText,
+        input.infoFileId,
+      );
+    const versionId = Number(version.lastInsertRowid);
+    const photo = db.prepare(
+      'INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    input.photos.forEach((p, i) => photo.run(versionId, i + 1, p.caption, p.fileId, p.thumbFileId, p.width, p.height));
+    const essay = db.prepare(
+      'INSERT INTO essays (version_id, position, title, author, author_position, body, file_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    input.essays.forEach((e) => essay.run(versionId, e.position, e.title, e.author, e.authorPosition, e.body, e.fileId));
+    db.prepare('UPDATE submissions SET current_version_id = ? WHERE id = ?').run(versionId, submission.id);
+    return {
+      submissionId: submission.id,
+      unitId: input.unitId,
+      number: submission.number,
+      versionId,
+      versionNo: next,
+      submittedAt,
+      late: options.late,
+      duplicate: false,
+    };
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * The one schema of a submission: its fields as the server holds them once the multipart body is
+ * read (the enhanced form checks the very same object before sending), every rule that must hold
+ * for anything to be stored, and the Chinese message a liaison sees when one does not. Missing
+ * materials — no 情况汇报 yet, too few photos, an essay not started — are not errors here:
+ * completeness.ts lists them and the unit adds them later by revising.
+ * Text is trimmed and stays plain text; whoever shows it escapes it.
+ * zod/mini rather than zod: the island ships this schema to phones on weak links; measured on the
+ * form's island, zod/mini adds about 6.5 KB gzipped and full zod about 24 KB, because the full
+ * library's method chains cannot be tree-shaken.
+ * Pure and browser-safe.
+ */
+import * as z from 'zod/mini';
+import { ACTIVITY_FORMS } from './fields.ts';
+import { TEXT_LIMITS } from '#shared/limits.ts';
+import { essayHasContent, reportPresent } from './completeness.ts';
+
+/** How many photos and essays this campaign takes (campaign-schema.ts requirements). */
+export interface SubmissionShape {
+  photoMax: number;
+  essayCount: number;
+}
+
+export const tooLong = (label: string, max: number): string => `${label}不能超过 ${max} 个字，请删减后再提交。`;
+
+/** A phone or landline: digits with the separators people type (+86, 0373-, 转 12). */
+export function isPhoneNumber(value: string): boolean {
+  const digits = value.replace(/[^0-9]/g, '');
+  return /^[0-9+\-－—()（）\s转]+$/.test(value) && digits.length >= 7 && digits.length <= 20;
+}
+
+/** Trimmed text of at most max characters; '' when the field was not sent. */
+const optionalText = (label: string, max: number) =>
+  z._default(z.string().check(z.trim(), z.maxLength(max, tooLong(label, max))), '');
+
+/** Trimmed text that must be there, of at most max characters. */
+const requiredText = (whenEmpty: string, label: string, max: number) =>
+  z._default(z.string().check(z.trim(), z.minLength(1, whenEmpty), z.maxLength(max, tooLong(label, max))), '');
+
+/** A file field (report_file, essay_1_file …) carries a new file or the token of one already received. */
+const fileFlag = z._default(z.boolean(), false);
+
+const photoSchema = z.object({
+  /**
+   * One line saying what the photo shows, e.g. 2月15日局党组集中学习《纲要》. Required for every photo
+   * sent (checked with the photo's number, below); at most 100 characters.
+   */
+  caption: optionalText('照片说明', TEXT_LIMITS.photo_caption),
+});
+
+/** One 学习感想, in the order the unit entered them: entry i is 第 i+1 篇. */
+const essaySchema = z.object({
+  /** Title. Required once the essay is started (anything typed or attached); at most 100 characters. */
+  title: optionalText('标题', TEXT_LIMITS.essay_title),
+  /** Author's name. Required once started; at most 30 characters. */
+  author: optionalText('作者', TEXT_LIMITS.essay_author),
+  /** Author's position (职务), e.g. 科长. Required once started; at most 50 characters. */
+  position: optionalText('职务', TEXT_LIMITS.essay_position),
+  /** Pasted text. Once started, this or the .docx is required; at most 20 000 characters. */
+  body: optionalText('感想正文', TEXT_LIMITS.essay_body),
+  /** Whether its .docx (essay_N_file) came along. Default false. */
+  hasFile: fileFlag,
+});
+
+/** Issues at `${n}.title` etc. are read back as essay_N_title; an issue at `${n}` as essay_N. */
+const startedEssaysComplete = z.superRefine((essays: z.output<typeof essaySchema>[], ctx) => {
+  essays.forEach((essay, index) => {
+    if (!essayHasContent(essay)) return;
+    const n = index + 1;
+    const need = (part: 'title' | 'author' | 'position', message: string) => {
+      if (essay[part] === '') ctx.addIssue({ code: 'custom', path: [index, part], message, input: essay[part] });
+    };
+    need('title', `请填写第 ${n} 篇学习感想的标题。`);
+    need('author', `请填写第 ${n} 篇学习感想的作者姓名。`);
+    need('position', `请填写第 ${n} 篇学习感想作者的职务。`);
+    if (essay.body === '' && !essay.hasFile) {
+      ctx.addIssue({ code: 'custom', path: [index], message: `第 ${n} 篇学习感想还没有正文：请粘贴正文，或上传 Word 文档。`, input: essay });
+    }
+  });
+});
+
+const captionsGiven = z.superRefine((photos: z.output<typeof photoSchema>[], ctx) => {
+  photos.forEach((photo, index) => {
+    if (photo.caption !== '') return;
+    const message = `请为第 ${index + 1} 张照片写一句说明，如：2月15日局党组集中学习《纲要》。`;
+    ctx.addIssue({ code: 'custom', path: [index, 'caption'], message, input: photo.caption });
+  });
+});
+
+const knownForms: readonly string[] = ACTIVITY_FORMS;
+
+/**
+ * The submission schema for a campaign's shape. Keys are those of FIELD (fields.ts), so
+ * an issue's path names its form field; photos and essays are lists in the order the unit gave them.
+ */
+export function submissionSchema(shape: SubmissionShape) {
+  return z
+    .object({
+      /** The unit's id as the form posts it (digits). Required: 请选择报送单位. */
+      unitId: z._default(z.string().check(z.trim(), z.regex(/^\d+$/, '请选择报送单位。')), ''),
+      /** The unit's 报送码 as typed; whether it is right is checked against the stored hash, not here. Required. */
+      code: z._default(z.string().check(z.trim(), z.minLength(1, '请填写报送码（见市水利局下发的报送码）。')), ''),
+      /** Liaison's name. Required; at most 20 characters. */
+      contactPerson: requiredText('请填写联系人姓名。', '联系人', TEXT_LIMITS.contact_person),
+      /** Liaison's phone: a mobile or a landline with area code (isPhoneNumber). Required; at most 30 characters. */
+      contactPhone: z._default(
+        z.string().check(
+          z.trim(),
+          z.minLength(1, '请填写联系电话。'),
+          z.maxLength(TEXT_LIMITS.contact_phone, tooLong('联系电话', TEXT_LIMITS.contact_phone)),
+          z.refine(
+            (phone) => phone === '' || phone.length > TEXT_LIMITS.contact_phone || isPhoneNumber(phone),
+            '联系电话格式不对，请填写手机号或带区号的座机号，如 13812345678 或 0373-2079642。',
+          ),
+        ),
+        '',
+      ),
+      /** When the study took place, free text (2023年2月15日). Required with a 情况汇报; at most 100 characters. */
+      activityDates: optionalText('活动日期', TEXT_LIMITS.activity_dates),
+      /** The forms of activity checked, each one of ACTIVITY_FORMS. At least one with a 情况汇报. Default none. */
+      activityForms: z._default(
+        z.array(z.string()).check(z.refine((forms) => forms.every((form) => knownForms.indexOf(form) >= 0), '活动形式只能从列出的选项中选择。')),
+        [],
+      ),
+      /** What 其他 was. Required when 其他 is checked; at most 50 characters. */
+      activityFormsOther: optionalText('其他形式', TEXT_LIMITS.activity_forms_other),
+      /** Who took part, e.g. 局党组成员及全体干部职工，共 45 人. Required with a 情况汇报; at most 200 characters. */
+      participants: optionalText('参加人员', TEXT_LIMITS.participants),
+      /** The 情况汇报 pasted as text. Optional (it may come as a file, or later); at most 20 000 characters. */
+      reportBody: optionalText('情况汇报', TEXT_LIMITS.report_body),
+      /** Whether the original report (.docx/.pdf, report_file) came along. Default false. */
+      hasReportFile: fileFlag,
+      /** Short 工作信息/简报 as text. Optional; at most 10 000 characters. */
+      infoText: optionalText('工作信息', TEXT_LIMITS.info_text),
+      /** Whether the 工作信息 came as a file (info_file). Default false. */
+      hasInfoFile: fileFlag,
+      /** The photos in order, each with its caption. At most photoMax; too few is missing material, not an error. */
+      photos: z._default(
+        z.array(photoSchema).check(z.maxLength(shape.photoMax, `照片最多 ${shape.photoMax} 张，请删去多余的照片。`), captionsGiven),
+        [],
+      ),
+      /** One entry per essay the campaign asks for (essayCount); an entry left wholly empty is not sent yet. */
+      essays: z._default(z.array(essaySchema).check(startedEssaysComplete), []),
+    })
+    .check(
+      z.superRefine((submission, ctx) => {
+        const need = (field: 'activityDates' | 'participants', message: string) => {
+          if (submission[field] === '') ctx.addIssue({ code: 'custom', path: [field], message, input: '' });
+        };
+        // The activity's dates, forms and participants summarise the 情况汇报 and are needed with it; a
+        // unit sending its essays before the study meeting has even taken place cannot know them yet.
+        if (reportPresent(submission)) {
+          need('activityDates', '请填写学习活动的日期，如：2023年2月15日。');
+          if (submission.activityForms.length === 0) {
+            ctx.addIssue({ code: 'custom', path: ['activityForms'], message: '请至少选择一种活动形式。', input: [] });
+          }
+          need('participants', '请填写参加人员，如：局党组成员及全体干部职工，共 45 人。');
+        }
+        if (submission.activityForms.indexOf('其他') >= 0 && submission.activityFormsOther === '') {
+          ctx.addIssue({ code: 'custom', path: ['activityFormsOther'], message: '选择了“其他”，请写明是什么形式。', input: '' });
+        }
+      }),
+    );
+}
+
+/** A submission as it arrives: every field may be missing and takes its default. */
+export type SubmissionInput = z.input<ReturnType<typeof submissionSchema>>;
+/** A submission that passed: trimmed text, defaults filled in; what the server stores. */
+export type Submission = z.output<ReturnType<typeof submissionSchema>>;
+export type SubmittedEssay = Submission['essays'][number];
