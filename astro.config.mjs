@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
+import { searchDataPlugin } from './src/reading/search/search-data-plugin.ts';
 
 // Old intranet browsers (360 安全浏览器 in its Chromium 78 core, older WeChat X5) are real targets:
 // every bundle and stylesheet is lowered to that engine.
@@ -38,6 +39,7 @@ export default defineConfig({
     // Astro sets the client environment's build.target to esnext after reading the options above,
     // which would ship ?. and ??= to Chromium 78; this hook runs later and restores the target.
     plugins: [
+      searchDataPlugin(),
       {
         name: 'legacy-client-target',
         configEnvironment: (name) => (name === 'client' ? { build: { target: legacyTarget, cssTarget: legacyTarget } } : undefined),

@@ -1,7 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
-import { adminArea } from './server/admin/paths.ts';
-import { guardAdmin } from './server/admin/guard.ts';
-import { database, dataDir } from './server/db/database.ts';
+import { adminArea } from '#server/admin/paths.ts';
+import { guardAdmin } from '#server/admin/guard.ts';
+import { database, dataDir } from '#server/db/database.ts';
 
 /**
  * Runs for every on-demand route. Only the organiser console (/admin/, /api/admin/) is touched;

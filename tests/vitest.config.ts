@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { searchDataPlugin } from '../src/reading/search/search-data-plugin.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export default defineConfig({
   root,
+  // The server's search imports the build-time search data, as in the built site.
+  plugins: [searchDataPlugin()],
   test: {
     projects: [
       {

@@ -12,7 +12,8 @@ import { seedUnits } from '#server/campaign/units.ts';
 import { audit } from '#server/admin/audit.ts';
 import { EXPORT_KINDS } from '#server/export/exports.ts';
 
-const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const size = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 function fail(message: string): never {
   console.error(message);

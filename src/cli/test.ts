@@ -27,6 +27,20 @@ if (!existsSync(chromium)) {
 }
 
 const extra = process.argv.slice(2);
+
+// The tools that keep the codebase safe to change run first: a boundary crossed or a type broken
+// fails the run before any test does. `npm test -- <filter>` runs only the matching tests.
+const checks = [
+  { label: 'ESLint（模块边界）', args: ['node_modules/eslint/bin/eslint.js', '.'] },
+  { label: 'Prettier（格式）', args: ['node_modules/prettier/bin/prettier.cjs', '--check', '.'] },
+  { label: 'astro check（类型）', args: ['node_modules/astro/bin/astro.mjs', 'check'] },
+];
+for (const check of extra.length === 0 ? checks : []) {
+  if (sh(process.execPath, check.args) !== 0) {
+    console.error(`${check.label} 未通过，请先修正上面列出的问题。`);
+    process.exit(1);
+  }
+}
 const results = '.test-build/results.json';
 const status = sh(process.execPath, [
   'node_modules/vitest/vitest.mjs',

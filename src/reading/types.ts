@@ -141,9 +141,7 @@ export interface RelatedHeading {
   text: string;
 }
 
-export type RelatedBlock =
-  | { type: 'heading'; heading: RelatedHeading }
-  | { type: 'paragraph'; paragraph: Paragraph };
+export type RelatedBlock = { type: 'heading'; heading: RelatedHeading } | { type: 'paragraph'; paragraph: Paragraph };
 
 /** One of seeds 000–003: provincial documents kept as related reading. */
 export interface RelatedDocument {

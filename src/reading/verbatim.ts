@@ -12,7 +12,13 @@ const fullWidthOrdinals = (text: string) => text.replace(/\(([一二三四五六
 
 export function officialSentences(noticeSeed: string): string[] {
   const { gangyao } = splitNoticeSeed(toLines(noticeSeed));
-  const text = fullWidthOrdinals(squash(correctStrayAnd(gangyao).lines.map((line) => line.text).join('')));
+  const text = fullWidthOrdinals(
+    squash(
+      correctStrayAnd(gangyao)
+        .lines.map((line) => line.text)
+        .join(''),
+    ),
+  );
   return text.match(/[^。！？；]+[。！？；]?/g) ?? [];
 }
 

@@ -53,8 +53,7 @@ export const TEXT_LIMITS = {
 } as const;
 
 /** Accepted attachments (情况汇报, 相关信息, 学习感想 originals). */
-export const ATTACHMENT_ACCEPT =
-  '.docx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ATTACHMENT_ACCEPT = '.docx,.pdf,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** 31.5 MB → "31.5 MB"; 800 KB → "0.8 MB". For messages. */
 export function formatMegabytes(bytes: number): string {

@@ -36,7 +36,9 @@ const currentEssayId = seeded.essayIds[1]![0]!;
 
 describe('marking an essay 优秀', () => {
   it('features it, sends the organiser back to the essay and logs who did it', async () => {
-    const response = await featuredPost(context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'mark' })));
+    const response = await featuredPost(
+      context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'mark' })),
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`/admin/units/${unitId}/?v=2&done=marked#essay-${currentEssayId}`);
     expect(listFeatured(store.db).map((e) => [e.title, e.unitName, e.author, e.authorPosition])).toEqual([
@@ -52,7 +54,9 @@ describe('marking an essay 优秀', () => {
 
   it('withdraws it so it leaves the public list, and a second withdrawal changes nothing', async () => {
     for (let i = 0; i < 2; i++) {
-      const response = await featuredPost(context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'withdraw' })));
+      const response = await featuredPost(
+        context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'withdraw' })),
+      );
       expect(response.status).toBe(303);
     }
     expect(listFeatured(store.db)).toEqual([]);
@@ -62,7 +66,9 @@ describe('marking an essay 优秀', () => {
     const missing = await featuredPost(context('/api/admin/essays/99999/featured', { id: '99999' }, post({ action: 'mark' })));
     expect(missing.status).toBe(404);
     expect((await missing.json()).error).toContain('找不到这篇学习感想');
-    const wrong = await featuredPost(context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'delete' })));
+    const wrong = await featuredPost(
+      context(`/api/admin/essays/${currentEssayId}/featured`, { id: String(currentEssayId) }, post({ action: 'delete' })),
+    );
     expect(wrong.status).toBe(400);
     expect(listFeatured(store.db)).toEqual([]);
   });
@@ -80,13 +86,17 @@ describe('serving stored uploads to the organiser', () => {
   it('offers an attachment as a download under its original name', async () => {
     const id = storeFile(store.db, store.dataDir, Buffer.from('%PDF-1.4 test'), 'application/pdf', '情况汇报.pdf');
     const response = await fileGet(context(`/admin/files/${id}?download=1`, { id: String(id) }));
-    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="file-${id}.pdf"; filename*=UTF-8''${encodeURIComponent('情况汇报.pdf')}`);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="file-${id}.pdf"; filename*=UTF-8''${encodeURIComponent('情况汇报.pdf')}`,
+    );
   });
 
   it('never follows a stored path out of the data folder', async () => {
     const id = Number(
       store.db
-        .prepare("INSERT INTO files (sha256, rel_path, mime, bytes, original_name, created_at) VALUES ('x', '../../etc/passwd', 'text/plain', 1, 'p', '')")
+        .prepare(
+          "INSERT INTO files (sha256, rel_path, mime, bytes, original_name, created_at) VALUES ('x', '../../etc/passwd', 'text/plain', 1, 'p', '')",
+        )
         .run().lastInsertRowid,
     );
     const response = await fileGet(context(`/admin/files/${id}`, { id: String(id) }));

@@ -96,7 +96,10 @@ describe('the console guard', () => {
   it('lets a signed-in organiser through and marks the answer not to be cached', async () => {
     const store = freshStore();
     const session = createSession(store.db, 'lishuhu');
-    const { reached, response } = await through(context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=${session.cookieValue}` } }), store);
+    const { reached, response } = await through(
+      context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=${session.cookieValue}` } }),
+      store,
+    );
     expect(reached).toBe(true);
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-frame-options')).toBe('DENY');
@@ -120,7 +123,10 @@ describe('the console guard', () => {
     const store = freshStore();
     const direct = new URL('https://console.test/admin/');
     const viaProxy = context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale`, 'x-forwarded-proto': 'https' } });
-    const { response: overTls } = await through({ request: new Request(direct, { headers: { cookie: `${SESSION_COOKIE}=stale` } }), url: direct, locals: {} }, store);
+    const { response: overTls } = await through(
+      { request: new Request(direct, { headers: { cookie: `${SESSION_COOKIE}=stale` } }), url: direct, locals: {} },
+      store,
+    );
     const { response: proxied } = await through(viaProxy, store);
     const { response: plain } = await through(context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale` } }), store);
     expect(overTls.headers.get('set-cookie')).toContain('; Secure');
@@ -164,10 +170,14 @@ describe('CSRF protection on console actions', () => {
     const { store, session, cookie } = signedIn();
     const ctx = context('/admin/units/', form({ csrf: session.csrfToken, action: 'x' }, cookie));
     let seen = '';
-    const response = await guardAdmin(ctx, async () => {
-      seen = String((await ctx.request.formData()).get('action'));
-      return new Response('ok');
-    }, { db: store.db, dataDir: store.dataDir, config });
+    const response = await guardAdmin(
+      ctx,
+      async () => {
+        seen = String((await ctx.request.formData()).get('action'));
+        return new Response('ok');
+      },
+      { db: store.db, dataDir: store.dataDir, config },
+    );
     expect(response.status).toBe(200);
     expect(seen).toBe('x');
   });

@@ -11,14 +11,20 @@ describe('the organiser log', () => {
     const first = auditPage(db, 1);
     expect(first).toMatchObject({ page: 1, pages: 3, total: 120 });
     expect(first.rows[0]).toMatchObject({ username: 'lishuhu', action: 'export', detail: '第 119 次', ip: '10.0.0.1' });
-    expect(auditPage(db, 3).rows.map((r) => r.detail).at(-1)).toBe('第 0 次');
+    expect(
+      auditPage(db, 3)
+        .rows.map((r) => r.detail)
+        .at(-1),
+    ).toBe('第 0 次');
     expect(auditPage(db, 99).page).toBe(3);
     expect(auditPage(db, -5).page).toBe(1);
   });
 
   it('names each action in Chinese', () => {
-    expect(['login', 'logout', 'login_failed', 'view_submission', 'export', 'feature', 'unfeature', 'import_units', 'issue_codes'].map(actionLabel)).toEqual([
-      '登录', '退出', '登录失败', '查看报送材料', '导出', '评为优秀', '撤回优秀', '导入单位名单', '生成报送码',
-    ]);
+    expect(
+      ['login', 'logout', 'login_failed', 'view_submission', 'export', 'feature', 'unfeature', 'import_units', 'issue_codes'].map(
+        actionLabel,
+      ),
+    ).toEqual(['登录', '退出', '登录失败', '查看报送材料', '导出', '评为优秀', '撤回优秀', '导入单位名单', '生成报送码']);
   });
 });

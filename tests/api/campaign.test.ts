@@ -46,7 +46,10 @@ describe('the campaign configuration', () => {
   it('names the field and the problem when a configuration file is wrong', () => {
     const dir = mkdtempSync(join(tmpdir(), 'baosong-campaign-'));
     const source = new URL('../../content/campaign/', import.meta.url);
-    writeFileSync(join(dir, 'campaign.yaml'), readFileSync(new URL('campaign.yaml', source), 'utf8').replace("time: '18:00'", "time: '6pm'"));
+    writeFileSync(
+      join(dir, 'campaign.yaml'),
+      readFileSync(new URL('campaign.yaml', source), 'utf8').replace("time: '18:00'", "time: '6pm'"),
+    );
     writeFileSync(join(dir, 'units.yaml'), 'sample: true\nlist:\n  - { name: 某某局, category: 不存在的类别 }\n');
     let message = '';
     try {

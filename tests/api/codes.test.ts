@@ -35,7 +35,13 @@ describe('报送码', () => {
     const context = testContext();
     const { unitId, code } = await unitWithCode(context);
     const typed = `${code.slice(0, 5).toLowerCase()} ${code.slice(5)}`;
-    const check = await verifyUnitCode(context.db, { unitId: String(unitId), code: typed, address: '10.0.0.1', now: context.now, contact: '市水利局' });
+    const check = await verifyUnitCode(context.db, {
+      unitId: String(unitId),
+      code: typed,
+      address: '10.0.0.1',
+      now: context.now,
+      contact: '市水利局',
+    });
     expect(check.ok).toBe(true);
   });
 
@@ -51,7 +57,13 @@ describe('报送码', () => {
   it('refuse a wrong code with a Chinese message that explains the alphabet', async () => {
     const context = testContext();
     const { unitId } = await unitWithCode(context);
-    const check = await verifyUnitCode(context.db, { unitId: String(unitId), code: 'ABCDEFGHJK', address: '10.0.0.1', now: context.now, contact: '市水利局' });
+    const check = await verifyUnitCode(context.db, {
+      unitId: String(unitId),
+      code: 'ABCDEFGHJK',
+      address: '10.0.0.1',
+      now: context.now,
+      contact: '市水利局',
+    });
     expect(check).toMatchObject({ ok: false, status: 401, field: 'code' });
     if (!check.ok) expect(check.message).toContain('报送码不正确');
   });
@@ -59,7 +71,13 @@ describe('报送码', () => {
   it('tell a unit without a code whom to ask', async () => {
     const context = testContext();
     const unit = listUnits(context.db)[0]!;
-    const check = await verifyUnitCode(context.db, { unitId: String(unit.id), code: 'ABCDEFGHJK', address: '10.0.0.1', now: context.now, contact: '市水利局水利工程建设与监督科（李述虎）' });
+    const check = await verifyUnitCode(context.db, {
+      unitId: String(unit.id),
+      code: 'ABCDEFGHJK',
+      address: '10.0.0.1',
+      now: context.now,
+      contact: '市水利局水利工程建设与监督科（李述虎）',
+    });
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.message).toContain('李述虎');
   });
@@ -107,13 +125,34 @@ describe('报送码', () => {
   it('are locked for an address after 30 wrong guesses across units', async () => {
     const context = testContext();
     const units = listUnits(context.db).slice(0, 4);
-    await issueCodes(context.db, units.map((unit) => unit.id));
+    await issueCodes(
+      context.db,
+      units.map((unit) => unit.id),
+    );
     for (let i = 0; i < 30; i++) {
-      await verifyUnitCode(context.db, { unitId: String(units[i % 4]!.id), code: 'WRONGCODE2', address: '10.9.9.9', now: context.now, contact: '' });
+      await verifyUnitCode(context.db, {
+        unitId: String(units[i % 4]!.id),
+        code: 'WRONGCODE2',
+        address: '10.9.9.9',
+        now: context.now,
+        contact: '',
+      });
     }
-    const next = await verifyUnitCode(context.db, { unitId: String(units[0]!.id), code: 'WRONGCODE2', address: '10.9.9.9', now: context.now, contact: '' });
+    const next = await verifyUnitCode(context.db, {
+      unitId: String(units[0]!.id),
+      code: 'WRONGCODE2',
+      address: '10.9.9.9',
+      now: context.now,
+      contact: '',
+    });
     expect(next).toMatchObject({ ok: false, status: 429 });
-    const elsewhere = await verifyUnitCode(context.db, { unitId: String(units[0]!.id), code: 'WRONGCODE2', address: '10.9.9.8', now: context.now, contact: '' });
+    const elsewhere = await verifyUnitCode(context.db, {
+      unitId: String(units[0]!.id),
+      code: 'WRONGCODE2',
+      address: '10.9.9.8',
+      now: context.now,
+      contact: '',
+    });
     expect(elsewhere).toMatchObject({ ok: false, status: 401 });
   });
 
@@ -140,7 +179,9 @@ describe('报送码', () => {
   it('are not issued when npm run codes gets an option it does not know, and it says how to call it', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'baosong-codes-'));
     const env = { ...process.env, DATA_DIR: dataDir };
-    const mistyped = await run(process.execPath, ['src/cli/codes.ts', '--alll'], { cwd: projectRoot, env }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const mistyped = await run(process.execPath, ['src/cli/codes.ts', '--alll'], { cwd: projectRoot, env }).catch(
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
     expect(mistyped.stdout).toBe('');
     expect(mistyped.stderr).toContain('无法识别的参数：--alll');
     expect(mistyped.stderr).toContain('npm run codes -- --all');

@@ -24,7 +24,10 @@ describe('优秀学习感想汇编.docx', () => {
   });
 
   it('numbers the pages in the footer from 1 on the first essay', () => {
-    const footer = compilation.filter((e) => /^word\/footer\d+\.xml$/.test(e.name)).map((e) => e.data.toString('utf8')).join('');
+    const footer = compilation
+      .filter((e) => /^word\/footer\d+\.xml$/.test(e.name))
+      .map((e) => e.data.toString('utf8'))
+      .join('');
     expect(footer).toContain('<w:instrText xml:space="preserve">PAGE</w:instrText>');
     expect(documentXml).toContain('<w:pgNumType w:start="1"/>');
     expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
@@ -32,9 +35,15 @@ describe('优秀学习感想汇编.docx', () => {
 
   it('sets titles in 方正小标宋简体 二号, the byline in 楷体_GB2312 and the body in 仿宋_GB2312 三号', () => {
     expect(documentXml).toMatch(/w:eastAsia="方正小标宋简体"[^>]*\/><w:sz w:val="44"\/>/);
-    expect(documentXml).toMatch(/w:eastAsia="楷体_GB2312"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">卫辉市水利局　科员　𠮷田/);
-    expect(documentXml).toMatch(/w:eastAsia="仿宋_GB2312"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">质量是发展之基，𠮷字也要印对。/);
-    expect(documentXml).toMatch(/w:eastAsia="黑体"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">一、提高认识/);
+    expect(documentXml).toMatch(
+      /w:eastAsia="楷体_GB2312"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">卫辉市水利局　科员　𠮷田/,
+    );
+    expect(documentXml).toMatch(
+      /w:eastAsia="仿宋_GB2312"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">质量是发展之基，𠮷字也要印对。/,
+    );
+    expect(documentXml).toMatch(
+      /w:eastAsia="黑体"[^>]*\/><w:sz w:val="32"\/><w:szCs w:val="32"\/><\/w:rPr><w:t xml:space="preserve">一、提高认识/,
+    );
   });
 
   it('declares fallbacks for PCs without the GB2312 fonts', () => {

@@ -27,7 +27,9 @@ describe('全部材料.zip', () => {
 
   it('holds the photos byte for byte and the uploaded essay instead of a generated one', () => {
     expect(entries.find((e) => e.name.endsWith('01-2月15日局党组集中学习.jpg'))!.data.equals(fixture.photo)).toBe(true);
-    expect(entries.find((e) => e.name.endsWith('学习纲要的几点体会-王芳.docx') && e.name.startsWith('卫辉'))!.data.equals(fixture.uploadedEssay)).toBe(true);
+    expect(
+      entries.find((e) => e.name.endsWith('学习纲要的几点体会-王芳.docx') && e.name.startsWith('卫辉'))!.data.equals(fixture.uploadedEssay),
+    ).toBe(true);
   });
 
   it('writes the report of the current version only, as a Word document', () => {

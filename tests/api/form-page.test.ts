@@ -44,7 +44,13 @@ describe('the /baosong/ page', () => {
     await formPage(postRequest('/baosong/', formData(fields, [['photo_1', blob(await jpeg(640, 480)), 'a.jpg']])), context);
 
     const reopen = (code: string) =>
-      formPage(new Request('http://localhost/baosong/?intent=reopen', { method: 'POST', body: new URLSearchParams({ unit_id: String(auth.unitId), code }) }), context);
+      formPage(
+        new Request('http://localhost/baosong/?intent=reopen', {
+          method: 'POST',
+          body: new URLSearchParams({ unit_id: String(auth.unitId), code }),
+        }),
+        context,
+      );
     const page = await reopen(auth.code);
     if (page.kind !== 'form') throw new Error('expected the form');
     expect(page.props.revising).toMatchObject({ number: 'BS2030-0001', versionNo: 1 });

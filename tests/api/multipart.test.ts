@@ -39,7 +39,11 @@ describe('reading a multipart body as a stream', () => {
   it('keeps text fields, repeated fields and Chinese file names, writing files to the temp folder', async () => {
     const dir = tmp();
     const form = formData(
-      [['contact_person', '王明'], ['activity_forms', '专题会'], ['activity_forms', '座谈会']],
+      [
+        ['contact_person', '王明'],
+        ['activity_forms', '专题会'],
+        ['activity_forms', '座谈会'],
+      ],
       [['photo_1', blob('abc'), '学习现场.jpg']],
     );
     const parsed = await parseMultipart(postRequest('/baosong/', form), { tmpDir: dir, fileLimit: anyFile });
@@ -59,7 +63,13 @@ describe('reading a multipart body as a stream', () => {
 
   it('drops a file over its limit mid-stream with a message for its field, and still reads the rest', async () => {
     const dir = tmp();
-    const form = formData([['report_body', '正文在文件之后也要收到']], [['photo_1', blob(Buffer.alloc(3000, 1)), '大照片.jpg'], ['photo_2', blob('ok'), 'ok.jpg']]);
+    const form = formData(
+      [['report_body', '正文在文件之后也要收到']],
+      [
+        ['photo_1', blob(Buffer.alloc(3000, 1)), '大照片.jpg'],
+        ['photo_2', blob('ok'), 'ok.jpg'],
+      ],
+    );
     const parsed = await parseMultipart(postRequest('/baosong/', form), { tmpDir: dir, fileLimit: () => 2048 });
     expect(parsed.errors['photo_1']).toContain('大照片.jpg');
     expect(parsed.files.map((file) => file.field)).toEqual(['photo_2']);
@@ -72,7 +82,9 @@ describe('reading a multipart body as a stream', () => {
     const boundary = 'xYzBoundary';
     const chunk = Buffer.alloc(64 * 1024, 7);
     const parts = [filePartHead(boundary, 'photo_1', 'a.jpg'), ...Array.from({ length: 40 }, () => chunk)];
-    const error = await failure(parseMultipart(streamedRequest(boundary, parts), { tmpDir: dir, fileLimit: anyFile, requestBytes: 1024 * 1024 }));
+    const error = await failure(
+      parseMultipart(streamedRequest(boundary, parts), { tmpDir: dir, fileLimit: anyFile, requestBytes: 1024 * 1024 }),
+    );
     expect(error.status).toBe(413);
     expect(error.message).toContain('1 MB');
     expect(readdirSync(dir)).toEqual([]);
@@ -116,7 +128,10 @@ describe('reading a multipart body as a stream', () => {
   });
 
   it('drops a text field over its size with a message for that field', async () => {
-    const form = formData([['report_body', '字'.repeat(LIMITS.fieldBytes)], ['contact_person', '王明']]);
+    const form = formData([
+      ['report_body', '字'.repeat(LIMITS.fieldBytes)],
+      ['contact_person', '王明'],
+    ]);
     const parsed = await parseMultipart(postRequest('/baosong/', form), { tmpDir: tmp(), fileLimit: anyFile });
     expect(parsed.errors['report_body']).toContain('太长');
     expect(parsed.fields.has('report_body')).toBe(false);
@@ -124,7 +139,11 @@ describe('reading a multipart body as a stream', () => {
   });
 
   it('refuses a body that is not multipart', async () => {
-    const request = new Request('http://localhost/baosong/', { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const request = new Request('http://localhost/baosong/', {
+      method: 'POST',
+      body: 'a=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect((await failure(parseMultipart(request, { tmpDir: tmp(), fileLimit: anyFile }))).status).toBe(415);
   });
 });

@@ -96,7 +96,9 @@ describe('the photo pipeline', () => {
   });
 
   it('puts a transparent PNG on white', async () => {
-    const png = await sharp({ create: { width: 40, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+      .png()
+      .toBuffer();
     const result = await processPhoto(fileWith(png), 'screenshot.png');
     const { data } = await sharp(result.photo).raw().toBuffer({ resolveWithObject: true });
     expect(data[0]).toBeGreaterThan(245);
@@ -105,7 +107,9 @@ describe('the photo pipeline', () => {
   });
 
   it('accepts WebP', async () => {
-    const webp = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c33' } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#c33' } })
+      .webp()
+      .toBuffer();
     const result = await processPhoto(fileWith(webp), 'wechat.webp');
     expect(result.source).toBe('webp');
     expect((await sharp(result.photo).metadata()).format).toBe('jpeg');
@@ -119,7 +123,10 @@ describe('the photo pipeline', () => {
     const after = await sharp(result.photo).metadata();
     expect(after.exif).toBeUndefined();
     // The fixture has a red block in its top-left corner: the picture was not turned or mirrored.
-    const { data } = await sharp(result.photo).extract({ left: 10, top: 10, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(result.photo)
+      .extract({ left: 10, top: 10, width: 1, height: 1 })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     expect(data[0]).toBeGreaterThan(180);
     expect(data[1]).toBeLessThan(80);
   });

@@ -51,7 +51,10 @@ describe('the receipt', () => {
     const photo = await storedPhotoIds(context);
     const stored = storeVersion(
       context.db,
-      version(unitId, { photos: [{ caption: '现场', ...photo }], essays: [{ position: 1, title: '体会', author: '李华', authorPosition: '科长', body: '正文', fileId: null }] }),
+      version(unitId, {
+        photos: [{ caption: '现场', ...photo }],
+        essays: [{ position: 1, title: '体会', author: '李华', authorPosition: '科长', body: '正文', fileId: null }],
+      }),
       { now: context.now, late: true, numberPrefix: 'BS2030' },
     );
     const receipt = receiptView(context.db, context.campaign, stored.number, receiptToken(context.db, stored.number))!;

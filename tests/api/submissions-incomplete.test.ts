@@ -21,7 +21,8 @@ const receiptOf = (context: SubmissionContext, url: unknown) => {
   return receiptView(context.db, context.campaign, number, parsed.searchParams.get('t'), undefined, context.now)!;
 };
 
-const boardRow = (context: SubmissionContext, unitId: number) => unitProgress(context.db, context.campaign.requirements).find((u) => u.unitId === unitId)!;
+const boardRow = (context: SubmissionContext, unitId: number) =>
+  unitProgress(context.db, context.campaign.requirements).find((u) => u.unitId === unitId)!;
 
 describe('sending only part of the materials before the deadline', () => {
   it('stores a submission with one essay and no photos, and its receipt says what is still missing', async () => {
@@ -32,7 +33,9 @@ describe('sending only part of the materials before the deadline', () => {
 
     const receipt = receiptOf(context, body['receiptUrl']);
     expect(receipt.missing).toEqual(['活动照片（至少 1 张，已有 0 张）', '第 2 篇学习感想']);
-    expect(receipt.completeLater).toBe('截止时间 2030年12月31日 18:00（下班前）前，可用同一报送码修改报送，补齐以上材料；每次提交的版本都会保留。');
+    expect(receipt.completeLater).toBe(
+      '截止时间 2030年12月31日 18:00（下班前）前，可用同一报送码修改报送，补齐以上材料；每次提交的版本都会保留。',
+    );
     expect(receipt.essays.map((essay) => [essay.position, essay.title])).toEqual([[1, '以质量强国建设为引领']]);
     expect(count(context, 'essays')).toBe(1);
     expect(count(context, 'photos')).toBe(0);
@@ -58,7 +61,10 @@ describe('sending only part of the materials before the deadline', () => {
       ['essay_1_body', ''],
       ['photo_caption_1', '集中学习现场'],
     ]);
-    const outcome = await receiveSubmission(postRequest('/baosong/', formData(fields, [['photo_1', blob(await jpeg(640, 480)), 'a.jpg']])), context);
+    const outcome = await receiveSubmission(
+      postRequest('/baosong/', formData(fields, [['photo_1', blob(await jpeg(640, 480)), 'a.jpg']])),
+      context,
+    );
     if (outcome.kind !== 'stored') throw new Error(`expected stored, got ${outcome.kind}`);
 
     const receipt = receiptOf(context, outcome.receiptUrl);

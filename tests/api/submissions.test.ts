@@ -13,7 +13,14 @@ import { blob, completeFields, count, docx, formData, jpeg, leftoverTempFiles, p
 type Auth = { unitId: number; code: string };
 
 async function uploadPhoto(context: SubmissionContext, auth: Auth, colour = '#3366cc'): Promise<string> {
-  const body = formData([['unit_id', String(auth.unitId)], ['code', auth.code], ['kind', 'photo']], [['file', blob(await jpeg(1600, 1200, colour)), 'IMG.jpg']]);
+  const body = formData(
+    [
+      ['unit_id', String(auth.unitId)],
+      ['code', auth.code],
+      ['kind', 'photo'],
+    ],
+    [['file', blob(await jpeg(1600, 1200, colour)), 'IMG.jpg']],
+  );
   const answer = (await (await uploadApi(postRequest('/api/uploads', body), context)).json()) as { token: string };
   return answer.token;
 }
@@ -108,7 +115,9 @@ describe('submitting the materials', () => {
   it('refuses a wrong code with the message next to the code field and stores nothing', async () => {
     const context = testContext();
     const auth = await unitWithCode(context);
-    const { status, body } = await submitJson(context, completeFields(auth.unitId, 'WRONGCODE2'), [['photo_1', blob(await jpeg(100, 100)), 'a.jpg']]);
+    const { status, body } = await submitJson(context, completeFields(auth.unitId, 'WRONGCODE2'), [
+      ['photo_1', blob(await jpeg(100, 100)), 'a.jpg'],
+    ]);
     expect(status).toBe(401);
     expect((body['errors'] as Record<string, string>)['code']).toContain('报送码不正确');
     expect(String(body['formError'])).toContain('重新选择');
@@ -133,7 +142,11 @@ describe('the plain form without JavaScript', () => {
     const auth = await unitWithCode(context);
     const fields = completeFields(auth.unitId, auth.code, 'plain-key-0001')
       .filter(([name]) => name !== 'contact_person')
-      .concat([['photo_caption_1', '专题会'], ['photo_caption_2', '假照片'], ['photo_caption_3', '座谈会']]);
+      .concat([
+        ['photo_caption_1', '专题会'],
+        ['photo_caption_2', '假照片'],
+        ['photo_caption_3', '座谈会'],
+      ]);
     const files: [string, Blob, string][] = [
       ['photo_1', blob(await jpeg(800, 600)), '专题会.jpg'],
       ['photo_2', blob('<!doctype html><p>hi</p>'), '网页.jpg'],
@@ -173,7 +186,11 @@ describe('the plain form without JavaScript', () => {
 
   it('refuses a body that is not a form, with a Chinese message', async () => {
     const context = testContext();
-    const request = new Request('http://localhost/baosong/', { method: 'POST', body: '{"a":1}', headers: { 'content-type': 'application/json' } });
+    const request = new Request('http://localhost/baosong/', {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
     const outcome = await receiveSubmission(request, context);
     expect(outcome).toMatchObject({ kind: 'refused', status: 415 });
   });
@@ -216,13 +233,20 @@ describe('reopening the current version to revise it', () => {
     const context = testContext();
     const auth = await unitWithCode(context);
     const token = await uploadPhoto(context, auth);
-    await submitJson(context, withPhoto(completeFields(auth.unitId, auth.code), token), [['report_file', blob(await docx('情况汇报全文')), '情况汇报.docx']]);
+    await submitJson(context, withPhoto(completeFields(auth.unitId, auth.code), token), [
+      ['report_file', blob(await docx('情况汇报全文')), '情况汇报.docx'],
+    ]);
 
     const body = new URLSearchParams({ unit_id: String(auth.unitId), code: auth.code });
     const response = await reopenApi(new Request('http://localhost/api/submissions/current', { method: 'POST', body }), context);
     expect(response.status).toBe(200);
     const reopened = (await response.json()) as Extract<ReopenResult, { values: unknown }>;
-    expect(reopened.values).toMatchObject({ contact_person: '王明', activity_forms: ['专题会', '其他'], activity_forms_other: '读书分享会', essay_2_author: '张强' });
+    expect(reopened.values).toMatchObject({
+      contact_person: '王明',
+      activity_forms: ['专题会', '其他'],
+      activity_forms_other: '读书分享会',
+      essay_2_author: '张强',
+    });
     expect(reopened.revising).toMatchObject({ number: 'BS2030-0001', versionNo: 1, submittedAtIso: '2030-06-01T10:00:00+08:00' });
     expect(reopened.stagedPhotos).toHaveLength(1);
     expect(reopened.stagedPhotos[0]!.token).not.toBe(token);

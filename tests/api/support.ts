@@ -42,7 +42,9 @@ export async function unitWithCode(context: SubmissionContext, name = '卫辉市
 }
 
 export async function jpeg(width = 1200, height = 900, colour = '#3366cc'): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
 
 export async function docx(text = '以质量强国建设为引领，推动水利高质量发展。'): Promise<Buffer> {

@@ -10,7 +10,14 @@ import type { SubmissionContext } from '#server/submissions/context.ts';
 const CHINESE = /[\u4e00-\u9fa5]/;
 
 async function upload(context: SubmissionContext, auth: { unitId: number; code: string }, kind: string, file: Blob, name: string) {
-  const body = formData([['unit_id', String(auth.unitId)], ['code', auth.code], ['kind', kind]], [['file', file, name]]);
+  const body = formData(
+    [
+      ['unit_id', String(auth.unitId)],
+      ['code', auth.code],
+      ['kind', kind],
+    ],
+    [['file', file, name]],
+  );
   const response = await uploadApi(postRequest('/api/uploads', body), context);
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -27,7 +34,12 @@ function bombPng(): Buffer {
   header.writeUInt32BE(30000, 4);
   header[8] = 8;
   header[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(64))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(64))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('uploading one photo or attachment', () => {
@@ -77,7 +89,8 @@ describe('uploading one photo or attachment', () => {
     const auth = await unitWithCode(context);
     const name = "Xi'an 学习(终稿).pdf";
     const report = await upload(context, auth, 'report_file', blob(pdf()), name);
-    const header = stagedFileResponse(context.db, context.dataDir, String(report.body['token']), 'file').headers.get('content-disposition') ?? '';
+    const header =
+      stagedFileResponse(context.db, context.dataDir, String(report.body['token']), 'file').headers.get('content-disposition') ?? '';
     const extended = /filename\*=UTF-8''(\S+)$/.exec(header)?.[1] ?? '';
     // RFC 5987 attr-char: anything else must be percent-encoded.
     expect(extended).toMatch(/^[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
@@ -102,16 +115,24 @@ describe('uploading one photo or attachment', () => {
   });
 
   it.each([
-    ['a zip that is not a Word document', async () => {
-      const { default: yazl } = await import('yazl');
-      const zip = new yazl.ZipFile();
-      zip.addBuffer(Buffer.from('hello'), 'readme.txt');
-      zip.end();
-      const chunks: Buffer[] = [];
-      for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks);
-    }, '不是 Word 文档'],
-    ['an old .doc', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), '另存为'],
+    [
+      'a zip that is not a Word document',
+      async () => {
+        const { default: yazl } = await import('yazl');
+        const zip = new yazl.ZipFile();
+        zip.addBuffer(Buffer.from('hello'), 'readme.txt');
+        zip.end();
+        const chunks: Buffer[] = [];
+        for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+        return Buffer.concat(chunks);
+      },
+      '不是 Word 文档',
+    ],
+    [
+      'an old .doc',
+      async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]),
+      '另存为',
+    ],
     ['a PDF cut off during upload', async () => pdf().subarray(0, 60), '不完整'],
     ['a Word document cut off during upload', async () => (await docx()).subarray(0, 3000), '不完整'],
     ['a photo', async () => jpeg(100, 100), '活动照片'],

@@ -30,8 +30,14 @@ export async function seedExportData(units: number, photosPerUnit: number): Prom
     db.prepare("INSERT INTO meta (key, value) VALUES ('units_seeded_from_campaign', ?)").run(now);
     const file = db.prepare('INSERT INTO files (sha256, rel_path, mime, bytes, original_name, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     for (let u = 1; u <= units; u++) {
-      const unitId = Number(db.prepare('INSERT INTO units (name, category, sort_order) VALUES (?, ?, ?)').run(`第${u}水利单位`, '局属二级机构', u).lastInsertRowid);
-      const submissionId = Number(db.prepare('INSERT INTO submissions (unit_id, number, first_submitted_at) VALUES (?, ?, ?)').run(unitId, `BS2023-${u}`, now).lastInsertRowid);
+      const unitId = Number(
+        db.prepare('INSERT INTO units (name, category, sort_order) VALUES (?, ?, ?)').run(`第${u}水利单位`, '局属二级机构', u)
+          .lastInsertRowid,
+      );
+      const submissionId = Number(
+        db.prepare('INSERT INTO submissions (unit_id, number, first_submitted_at) VALUES (?, ?, ?)').run(unitId, `BS2023-${u}`, now)
+          .lastInsertRowid,
+      );
       const versionId = Number(
         db
           .prepare(
@@ -44,13 +50,18 @@ export async function seedExportData(units: number, photosPerUnit: number): Prom
       for (let p = 1; p <= photosPerUnit; p++) {
         const photo = photos[(u + p) % photos.length]!;
         const fileId = Number(file.run(photo.sha, photo.relPath, 'image/jpeg', photo.bytes, `IMG_${p}.jpg`, now).lastInsertRowid);
-        db.prepare('INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, 1024, 768)').run(
-          versionId, p, `第${p}张：集中学习现场`, fileId, fileId,
-        );
+        db.prepare(
+          'INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, 1024, 768)',
+        ).run(versionId, p, `第${p}张：集中学习现场`, fileId, fileId);
       }
       for (let e = 1; e <= 2; e++) {
         db.prepare('INSERT INTO essays (version_id, position, title, author, author_position, body) VALUES (?, ?, ?, ?, ?, ?)').run(
-          versionId, e, `学习纲要体会之${e}`, '李华', '科长', paragraph.repeat(15),
+          versionId,
+          e,
+          `学习纲要体会之${e}`,
+          '李华',
+          '科长',
+          paragraph.repeat(15),
         );
       }
     }

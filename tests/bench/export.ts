@@ -43,7 +43,16 @@ export async function benchExport(): Promise<BenchTable[]> {
       const zip = await measure(dataDir, '全部材料.zip');
       baselineRss ||= zip.peakRssMb;
       const ratio = `${Math.round((zip.peakRssMb / baselineRss) * 100)}%`;
-      zipRows.push([label, UNITS * photos, Math.round(zip.bytes / 1048576), Math.round(zip.ms / 100) / 10, zip.peakRssMb, zip.heapMb, zip.externalMb, ratio]);
+      zipRows.push([
+        label,
+        UNITS * photos,
+        Math.round(zip.bytes / 1048576),
+        Math.round(zip.ms / 100) / 10,
+        zip.peakRssMb,
+        zip.heapMb,
+        zip.externalMb,
+        ratio,
+      ]);
       const xlsx = await measure(dataDir, '汇总表.xlsx');
       xlsxRows.push([label, UNITS, Math.round(xlsx.bytes / 1024), Math.round(xlsx.ms / 100) / 10, xlsx.peakRssMb, xlsx.heapMb]);
     } finally {

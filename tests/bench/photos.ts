@@ -27,10 +27,16 @@ async function ensurePhotos(): Promise<string> {
     const path = join(dir, `phone-${i}.jpg`);
     if (existsSync(path)) continue;
     // Noise upsampled to 24 MP compresses like a real photo (5-10 MB), unlike a flat colour.
-    const noise = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: '#6a7f5a', noise: { type: 'gaussian', mean: 110 + i * 10, sigma: 30 } } })
+    const noise = await sharp({
+      create: { width: 3000, height: 2000, channels: 3, background: '#6a7f5a', noise: { type: 'gaussian', mean: 110 + i * 10, sigma: 30 } },
+    })
       .png({ compressionLevel: 0 })
       .toBuffer();
-    await sharp(noise).resize(6000, 4000, { kernel: 'cubic' }).withMetadata({ orientation: 1 + (i % 2) * 5 }).jpeg({ quality: 80 }).toFile(path);
+    await sharp(noise)
+      .resize(6000, 4000, { kernel: 'cubic' })
+      .withMetadata({ orientation: 1 + (i % 2) * 5 })
+      .jpeg({ quality: 80 })
+      .toFile(path);
   }
   return dir;
 }
@@ -85,7 +91,18 @@ async function childSubmissions(variant: string, dir: string): Promise<Omit<Chil
   const { testContext, unitWithCode, completeFields } = await import('../api/support.ts');
   const { submitApi } = await import('#server/submissions/http.ts');
   const context = testContext();
-  const units = ['卫辉市水利局', '辉县市水利局', '长垣市水利局', '新乡县水利局', '获嘉县水利局', '原阳县农业农村局', '延津县水利局', '封丘县水利局', '红旗区农业农村局', '卫滨区农业农村局'];
+  const units = [
+    '卫辉市水利局',
+    '辉县市水利局',
+    '长垣市水利局',
+    '新乡县水利局',
+    '获嘉县水利局',
+    '原阳县农业农村局',
+    '延津县水利局',
+    '封丘县水利局',
+    '红旗区农业农村局',
+    '卫滨区农业农村局',
+  ];
   const auths = await Promise.all(units.slice(0, UNITS).map((name) => unitWithCode(context, name)));
   const photos = readdirSync(dir).map((name) => join(dir, name));
   const requests = await Promise.all(
@@ -116,10 +133,20 @@ async function childSubmissions(variant: string, dir: string): Promise<Omit<Chil
     }),
   );
   const count = (table: string) => (context.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { seconds: (performance.now() - started) / 1000, latenciesMs: latencies, stored: count('versions'), photosStored: count('photos') };
+  return {
+    seconds: (performance.now() - started) / 1000,
+    latenciesMs: latencies,
+    stored: count('versions'),
+    photosStored: count('photos'),
+  };
 }
 
-async function inChild(kind: 'single' | 'submissions', variant: string, dir: string, env: Record<string, string> = {}): Promise<ChildResult> {
+async function inChild(
+  kind: 'single' | 'submissions',
+  variant: string,
+  dir: string,
+  env: Record<string, string> = {},
+): Promise<ChildResult> {
   const { stdout } = await run(process.execPath, [new URL(import.meta.url).pathname, '--child', kind, variant, dir], {
     env: { ...process.env, ...env },
     maxBuffer: 1024 * 1024,

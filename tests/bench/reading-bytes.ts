@@ -60,7 +60,11 @@ async function pageText(browser: Browser, url: string): Promise<{ title: string;
         if (block) out.push('\n');
       };
       walk(document.body);
-      const lines = out.join('').split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      const lines = out
+        .join('')
+        .split('\n')
+        .map((l) => l.replace(/\s+/g, ' ').trim())
+        .filter(Boolean);
       return { title: document.title, lines };
     });
   } finally {
@@ -117,7 +121,13 @@ export async function benchReadingBytes(): Promise<BenchTable> {
     const bareTotal = sum(bareLoads.map((l) => l.transferred));
     rows.push(['/gangyao/ 合计', `${loads.length} 个请求`, siteTotal, sum(raws), sum(gz)]);
     rows.push(['基线：同样文字的裸 HTML', `${bareLoads.length} 个请求`, bareTotal, bareBody.length, gzipSync(bareBody).length]);
-    rows.push(['倍数（/gangyao/ ÷ 基线）', `预算 ≤ ${BUDGET_RATIO}×`, ratio(siteTotal, bareTotal), ratio(sum(raws), bareBody.length), ratio(sum(gz), gzipSync(bareBody).length)]);
+    rows.push([
+      '倍数（/gangyao/ ÷ 基线）',
+      `预算 ≤ ${BUDGET_RATIO}×`,
+      ratio(siteTotal, bareTotal),
+      ratio(sum(raws), bareBody.length),
+      ratio(sum(gz), gzipSync(bareBody).length),
+    ]);
     return {
       title: '纲要页冷启动下载字节（Chromium 实测，含 HTTP 头）',
       columns: ['资源', '类型', '传输字节', '原始字节', 'gzip 字节'],

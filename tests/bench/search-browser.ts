@@ -68,11 +68,15 @@ async function settle(transfers: Map<string, Transfer>, page: Page): Promise<voi
 
 async function timeQuery(page: Page, input: string, query: string): Promise<number> {
   await page.fill(input, query);
-  await page.waitForFunction((q) => (window as never as { __searchTiming: { done: Record<string, number> } }).__searchTiming.done[q] !== undefined, query, {
-    timeout: 60_000,
-    // The time is taken inside the page; slow polling only keeps the checks from competing with it.
-    polling: 100,
-  });
+  await page.waitForFunction(
+    (q) => (window as never as { __searchTiming: { done: Record<string, number> } }).__searchTiming.done[q] !== undefined,
+    query,
+    {
+      timeout: 60_000,
+      // The time is taken inside the page; slow polling only keeps the checks from competing with it.
+      polling: 100,
+    },
+  );
   return page.evaluate((q) => {
     const t = (window as never as { __searchTiming: { start: Record<string, number>; done: Record<string, number> } }).__searchTiming;
     return t.done[q]! - t.start[q]!;

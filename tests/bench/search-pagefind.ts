@@ -13,7 +13,10 @@ export const pageUrl = (id: string) => `/doc/${id}/`;
 export const idFromUrl = (url: string) => url.replace(/^.*\/doc\//, '').replace(/\/(index\.html)?$/, '');
 
 export function pageHtml(doc: SearchDoc): string {
-  const paragraphs = doc.text.split('\n').map((line) => `<p>${escape(line)}</p>`).join('\n');
+  const paragraphs = doc.text
+    .split('\n')
+    .map((line) => `<p>${escape(line)}</p>`)
+    .join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title></head>
 <body><main data-pagefind-body><h1>${escape(doc.title)}</h1>\n${paragraphs}</main></body></html>`;
 }

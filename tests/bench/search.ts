@@ -71,10 +71,10 @@ export async function benchSearch(): Promise<BenchTable> {
       const plain = scoreRanking(relevanceCases, (q) => topTen(lunrDefault.run(q).map((r) => r.id)));
       const pagefindPage = await browser.newPage();
       await pagefindPage.goto(`${harness.url}/pagefind.html`);
-      const pagefindRanked = (await pagefindPage.evaluate(
+      const pagefindRanked = await pagefindPage.evaluate(
         (queries) => (window as never as { rankAll(q: string[]): Promise<Record<string, string[]>> }).rankAll(queries),
         relevanceCases.map((c) => c.query),
-      ));
+      );
       await pagefindPage.close();
       const pagefind = scoreRanking(relevanceCases, (q) => (pagefindRanked[q] ?? []).map(idFromUrl));
 
@@ -88,7 +88,12 @@ export async function benchSearch(): Promise<BenchTable> {
       // Interleaved, so that load from other work on the machine spreads over every engine.
       for (let run = 0; run < runs; run += 1) {
         for (const engine of engines) {
-          const measure = await measurePage(browser, engine.url, { input: engine.input, first: firstQuery, later: laterQueries, ...(engine.ready ? { ready: engine.ready } : {}) });
+          const measure = await measurePage(browser, engine.url, {
+            input: engine.input,
+            first: firstQuery,
+            later: laterQueries,
+            ...(engine.ready ? { ready: engine.ready } : {}),
+          });
           measured.set(engine.name, [...(measured.get(engine.name) ?? []), measure]);
         }
       }
@@ -120,7 +125,17 @@ export async function benchSearch(): Promise<BenchTable> {
       const bytesTotal = adopted!.bytes + adopted!.withPage;
       return {
         title: `站内搜索对比（${relevanceCases.length} 条查询；Chromium 手机视口，Slow 4G + CPU ${cpuSlowdown}× 降速）`,
-        columns: ['方案', 'recall@5', 'MRR', '无答案查询出结果', '首次搜索下载 KB', '页面自带搜索脚本 KB', '首个结果（冷）ms', '后续查询 p50 ms', '后续查询 p95 ms'],
+        columns: [
+          '方案',
+          'recall@5',
+          'MRR',
+          '无答案查询出结果',
+          '首次搜索下载 KB',
+          '页面自带搜索脚本 KB',
+          '首个结果（冷）ms',
+          '后续查询 p50 ms',
+          '后续查询 p95 ms',
+        ],
         rows,
         notes: [
           `相同的 ${docs.length} 个检索单元（纲要的部分、条、专栏，通知各节，发布会各轮，延伸阅读各节，释义与名词）；Pagefind 为每个单元生成一页（${docs.length} 页）并用其 Node API 建索引。`,

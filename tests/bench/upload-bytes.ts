@@ -60,7 +60,10 @@ async function enhancedRun(browser: Browser, url: string, unit: string, code: st
     await fillSubmission(page, unit, code);
     const started = Date.now();
     await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', paths);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-status="done"]').length === n, paths.length, { timeout: 600_000, polling: 500 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-status="done"]').length === n, paths.length, {
+      timeout: 600_000,
+      polling: 500,
+    });
     const seconds = (Date.now() - started) / 1000;
     for (let n = 1; n <= paths.length; n++) await page.fill(`#f-photo_caption_${n}`, `活动照片 ${n}`);
     await page.click('.sf-form button[type="submit"]');
@@ -94,7 +97,8 @@ async function plainRun(browser: Browser, url: string, unit: string, code: strin
 
 export async function benchUploadBytes(): Promise<BenchTable> {
   const photos: Record<string, Buffer> = {};
-  for (let i = 1; i <= PHOTOS; i++) photos[`IMG_${String(i).padStart(4, '0')}.jpg`] = await phonePhoto(100 + i, { width: 6000, height: 4000 });
+  for (let i = 1; i <= PHOTOS; i++)
+    photos[`IMG_${String(i).padStart(4, '0')}.jpg`] = await phonePhoto(100 + i, { width: 6000, height: 4000 });
   const originalBytes = Object.values(photos).reduce((sum, photo) => sum + photo.length, 0);
   const paths = Object.values(writeTempFiles(photos));
 

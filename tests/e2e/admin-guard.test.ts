@@ -18,7 +18,10 @@ afterAll(async () => {
 /** Signs in through the real login form and returns the session cookie and the page's CSRF token. */
 async function signIn(): Promise<{ cookie: string; csrf: string }> {
   const loginPage = await fetch(`${site.url}/admin/login`);
-  const loginCookie = loginPage.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const loginCookie = loginPage.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const token = /name="csrf" value="([^"]+)"/.exec(await loginPage.text())![1]!;
   const response = await fetch(`${site.url}/admin/login`, {
     method: 'POST',
@@ -38,23 +41,26 @@ async function signIn(): Promise<{ cookie: string; csrf: string }> {
 describe('the running site refuses the console to anyone not signed in', () => {
   const routes = consoleRoutes().filter((r) => !r.path.startsWith('/admin/login'));
 
-  it.each(routes.map((r) => [r.path] as const))('%s: pages redirect to the login, APIs and downloads answer 401, no unit data', async (path) => {
-    for (const method of ['GET', 'POST']) {
-      const response = await fetch(`${site.url}${encodeURI(path)}`, {
-        method,
-        redirect: 'manual',
-        headers: method === 'POST' ? { origin: site.url, 'content-type': 'application/x-www-form-urlencoded' } : {},
-        body: method === 'POST' ? 'csrf=x' : null,
-      });
-      const body = await response.text();
-      expect(body).not.toContain('水利局');
-      if (path.startsWith('/api/') || path.startsWith('/admin/files/') || /\.[a-z]{3,4}$/.test(path)) expect(response.status).toBe(401);
-      else {
-        expect(response.status).toBe(303);
-        expect(response.headers.get('location')).toMatch(/^\/admin\/login\?next=/);
+  it.each(routes.map((r) => [r.path] as const))(
+    '%s: pages redirect to the login, APIs and downloads answer 401, no unit data',
+    async (path) => {
+      for (const method of ['GET', 'POST']) {
+        const response = await fetch(`${site.url}${encodeURI(path)}`, {
+          method,
+          redirect: 'manual',
+          headers: method === 'POST' ? { origin: site.url, 'content-type': 'application/x-www-form-urlencoded' } : {},
+          body: method === 'POST' ? 'csrf=x' : null,
+        });
+        const body = await response.text();
+        expect(body).not.toContain('水利局');
+        if (path.startsWith('/api/') || path.startsWith('/admin/files/') || /\.[a-z]{3,4}$/.test(path)) expect(response.status).toBe(401);
+        else {
+          expect(response.status).toBe(303);
+          expect(response.headers.get('location')).toMatch(/^\/admin\/login\?next=/);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('refuses disguised console paths the router would still serve', async () => {
     for (const path of ['/%61dmin/', '/admin/units/%31/']) {

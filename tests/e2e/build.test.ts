@@ -21,7 +21,16 @@ function filesUnder(folder: string, ending: string): string[] {
 
 describe('the build', () => {
   it('produces every reading page as static HTML', () => {
-    const pages = ['index.html', 'gangyao/index.html', 'tongzhi/index.html', 'fabuhui/index.html', 'yuedu/index.html', 'mingci/index.html', 'about/index.html', '404.html'];
+    const pages = [
+      'index.html',
+      'gangyao/index.html',
+      'tongzhi/index.html',
+      'fabuhui/index.html',
+      'yuedu/index.html',
+      'mingci/index.html',
+      'about/index.html',
+      '404.html',
+    ];
     for (const doc of loadCorpus().related) pages.push(`yuedu/${doc.slug}/index.html`);
     const missing = pages.filter((page) => !existsSync(join(client(), page)));
     expect(missing).toEqual([]);
@@ -32,7 +41,8 @@ describe('the build', () => {
     const scripts = filesUnder(client(), '.js').map((file) => ({ file, code: readFileSync(file, 'utf8') }));
     for (const page of filesUnder(client(), '.html')) {
       const html = readFileSync(page, 'utf8');
-      for (const match of html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)) scripts.push({ file: page, code: match[1] ?? '' });
+      for (const match of html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g))
+        scripts.push({ file: page, code: match[1] ?? '' });
     }
     // ?. and ?? arrived in Chromium 80, ??= ||= &&= in 85, class static blocks in 94.
     const tooNew = new Set([
@@ -58,10 +68,13 @@ describe('the build', () => {
   it('ships no CSS that Chromium 78 cannot read', () => {
     const sheets = filesUnder(client(), '.css').map((file) => ({ file, css: readFileSync(file, 'utf8') }));
     for (const page of filesUnder(client(), '.html')) {
-      for (const match of readFileSync(page, 'utf8').matchAll(/<style>([\s\S]*?)<\/style>/g)) sheets.push({ file: page, css: match[1] ?? '' });
+      for (const match of readFileSync(page, 'utf8').matchAll(/<style>([\s\S]*?)<\/style>/g))
+        sheets.push({ file: page, css: match[1] ?? '' });
     }
     const unsupported = [/:has\(/, /@container/, /aspect-ratio\s*:/, /(^|[{};,\s])&/];
-    const found = sheets.flatMap(({ file, css }) => unsupported.filter((rule) => rule.test(css)).map((rule) => `${file.slice(client().length)}: ${rule}`));
+    const found = sheets.flatMap(({ file, css }) =>
+      unsupported.filter((rule) => rule.test(css)).map((rule) => `${file.slice(client().length)}: ${rule}`),
+    );
     expect(sheets.length).toBeGreaterThan(0);
     expect(found).toEqual([]);
   });

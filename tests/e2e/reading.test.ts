@@ -163,10 +163,11 @@ describe('the reading pages without JavaScript', () => {
   it('switches to large text with the 大字模式 box', async () => {
     const { context, page } = await open({ ...phone, javaScriptEnabled: false });
     await page.goto(`${live.site.url}/tongzhi/`);
-    const size = () => page.evaluate(() => {
-      const style = getComputedStyle(document.querySelector('#sec-1 p')!);
-      return { font: parseFloat(style.fontSize), line: parseFloat(style.lineHeight) / parseFloat(style.fontSize), color: style.color };
-    });
+    const size = () =>
+      page.evaluate(() => {
+        const style = getComputedStyle(document.querySelector('#sec-1 p')!);
+        return { font: parseFloat(style.fontSize), line: parseFloat(style.lineHeight) / parseFloat(style.fontSize), color: style.color };
+      });
     expect((await size()).font).toBeGreaterThanOrEqual(16);
     await page.locator('label[for="daziti"]').click();
     const large = await size();
@@ -194,20 +195,33 @@ describe('accessibility at phone size', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
     await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: { run: (context: Document) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe;
       return (await axe.run(document)).violations;
     });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
   }
 
-  it.each(['/', '/gangyao/', '/tongzhi/', '/fabuhui/', '/mingci/', '/about/', '/yuedu/'])('%s has no serious or critical axe violations', async (path) => {
-    const { context, page } = await open(phone);
-    await page.goto(`${live.site.url}${path}`);
-    expect(await seriousViolations(page)).toEqual([]);
-    await context.close();
-  });
+  it.each(['/', '/gangyao/', '/tongzhi/', '/fabuhui/', '/mingci/', '/about/', '/yuedu/'])(
+    '%s has no serious or critical axe violations',
+    async (path) => {
+      const { context, page } = await open(phone);
+      await page.goto(`${live.site.url}${path}`);
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('/gangyao/ in 大字模式 with a term explained has none either', async () => {
     const { context, page } = await open(phone);
@@ -223,7 +237,16 @@ describe('accessibility at phone size', () => {
 describe('an intranet site', () => {
   it('never asks anything of another host while a reader browses and uses the tools', async () => {
     const { context, page, requested } = await open({ ...phone, permissions: ['clipboard-read', 'clipboard-write'] });
-    for (const path of ['/', '/tongzhi/', '/fabuhui/', '/yuedu/', `/yuedu/${loadCorpus().related[0]!.slug}/`, '/mingci/', '/about/', '/not-a-page/']) {
+    for (const path of [
+      '/',
+      '/tongzhi/',
+      '/fabuhui/',
+      '/yuedu/',
+      `/yuedu/${loadCorpus().related[0]!.slug}/`,
+      '/mingci/',
+      '/about/',
+      '/not-a-page/',
+    ]) {
       await page.goto(`${live.site.url}${path}`, { waitUntil: 'networkidle' });
     }
     await page.goto(`${live.site.url}/gangyao/`, { waitUntil: 'networkidle' });

@@ -2,7 +2,14 @@ import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
-import { fillSubmission, openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import {
+  fillSubmission,
+  openEnhancedForm,
+  phonePhoto,
+  startSubmissionSite,
+  writeTempFiles,
+  type SubmissionSite,
+} from '../support/submission-site.ts';
 
 let site: SubmissionSite;
 let browser: Browser;
@@ -45,13 +52,21 @@ describe('sending the 报送 material from a phone', () => {
     // A weak uplink, so that the progress bar has time to show.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 80, downloadThroughput: 1_000_000, uploadThroughput: 400_000 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 80,
+      downloadThroughput: 1_000_000,
+      uploadThroughput: 400_000,
+    });
     await openEnhancedForm(page, site.url);
     await fillSubmission(page, '卫辉市水利局', codeOf('卫辉市水利局'));
 
     await page.setInputFiles('input[type="file"][accept="image/*"][multiple]', [photos['IMG_0001.jpg']!, photos['IMG_0002.jpg']!]);
     await page.locator('progress').first().waitFor();
-    const fraction = await page.locator('progress').first().evaluate((bar) => (bar as HTMLProgressElement).value);
+    const fraction = await page
+      .locator('progress')
+      .first()
+      .evaluate((bar) => (bar as HTMLProgressElement).value);
     expect(fraction).toBeLessThan(1);
     await page.fill('#f-photo_caption_1', '2月15日局党组集中学习《纲要》');
     await page.fill('#f-photo_caption_2', '座谈会现场');

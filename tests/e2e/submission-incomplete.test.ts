@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hashPassword } from '#server/admin/passwords.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { desktop, launchBrowser, phone } from '../support/browser.ts';
-import { askToReopen, fillSubmission, openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import {
+  askToReopen,
+  fillSubmission,
+  openEnhancedForm,
+  phonePhoto,
+  startSubmissionSite,
+  writeTempFiles,
+  type SubmissionSite,
+} from '../support/submission-site.ts';
 
 const UNIT = '封丘县水利局';
 const ORGANISER = { username: 'zuzhi', password: 'test-口令-incomplete-2099' };
@@ -66,7 +74,9 @@ describe('sending one essay now and the second one later, on a phone', () => {
     expect(text).toContain('同一个报送码');
     expect(await question.evaluate((box) => box.contains(document.activeElement))).toBe(true);
     // Both answers span the phone's width, easy to hit with a thumb.
-    const widths = await question.getByRole('button').evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().width)));
+    const widths = await question
+      .getByRole('button')
+      .evaluateAll((buttons) => buttons.map((button) => Math.round(button.getBoundingClientRect().width)));
     expect(widths).toHaveLength(2);
     expect(widths[1]).toBe(widths[0]);
     expect(widths[0]).toBeGreaterThan(250);
@@ -133,7 +143,12 @@ describe('sending one essay now and the second one later, on a phone', () => {
     await form.fill('#f-contact_phone', '13800000000');
     await form.click('.sf-form button[type="submit"]');
     await form.waitForURL((url) => url.pathname.startsWith('/baosong/huizhi/'));
-    expect(await form.locator('.rc-missing li').allInnerTexts()).toEqual(['情况汇报', '活动照片（至少 1 张，已有 0 张）', '第 1 篇学习感想', '第 2 篇学习感想']);
+    expect(await form.locator('.rc-missing li').allInnerTexts()).toEqual([
+      '情况汇报',
+      '活动照片（至少 1 张，已有 0 张）',
+      '第 1 篇学习感想',
+      '第 2 篇学习感想',
+    ]);
     await plain.close();
   });
 });

@@ -11,7 +11,7 @@ function installOldDecoder(): void {
   const orientationOf = async (blob: Blob): Promise<number> => {
     const view = new DataView(await blob.slice(0, 131072).arrayBuffer());
     if (view.byteLength < 4 || view.getUint16(0) !== 0xffd8) return 1;
-    for (let at = 2; at + 4 <= view.byteLength; ) {
+    for (let at = 2; at + 4 <= view.byteLength;) {
       const marker = view.getUint16(at);
       const length = view.getUint16(at + 2);
       if (marker === 0xffe1 && view.getUint32(at + 4) === 0x45786966) {
@@ -33,20 +33,24 @@ function installOldDecoder(): void {
   // Turning the upright picture by the inverse orientation gives back the stored pixel grid.
   const inverse: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 8, 7: 7, 8: 6 };
   const transform = (o: number, w: number, h: number): [number, number, number, number, number, number] =>
-    (({
-      2: [-1, 0, 0, 1, w, 0],
-      3: [-1, 0, 0, -1, w, h],
-      4: [1, 0, 0, -1, 0, h],
-      5: [0, 1, 1, 0, 0, 0],
-      6: [0, 1, -1, 0, h, 0],
-      7: [0, -1, -1, 0, h, w],
-      8: [0, -1, 1, 0, 0, w],
-    }) as Record<number, [number, number, number, number, number, number]>)[o] ?? [1, 0, 0, 1, 0, 0];
+    (
+      ({
+        2: [-1, 0, 0, 1, w, 0],
+        3: [-1, 0, 0, -1, w, h],
+        4: [1, 0, 0, -1, 0, h],
+        5: [0, 1, 1, 0, 0, 0],
+        6: [0, 1, -1, 0, h, 0],
+        7: [0, -1, -1, 0, h, w],
+        8: [0, -1, 1, 0, 0, w],
+      }) as Record<number, [number, number, number, number, number, number]>
+    )[o] ?? [1, 0, 0, 1, 0, 0];
 
   (window as { createImageBitmap: unknown }).createImageBitmap = async (source: unknown, ...rest: unknown[]) => {
     const options = rest.length === 1 ? (rest[0] as ImageBitmapOptions | undefined) : undefined;
     if (options && (options.imageOrientation as string) === 'from-image') {
-      throw new TypeError("Failed to execute 'createImageBitmap' on 'Window': The provided value 'from-image' is not a valid enum value of type ImageOrientation.");
+      throw new TypeError(
+        "Failed to execute 'createImageBitmap' on 'Window': The provided value 'from-image' is not a valid enum value of type ImageOrientation.",
+      );
     }
     const upright = await native(source, ...rest);
     if (!(source instanceof Blob)) return upright;

@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
-import { askToReopen, fillSubmission, openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import {
+  askToReopen,
+  fillSubmission,
+  openEnhancedForm,
+  phonePhoto,
+  startSubmissionSite,
+  writeTempFiles,
+  type SubmissionSite,
+} from '../support/submission-site.ts';
 
 let site: SubmissionSite;
 let browser: Browser;

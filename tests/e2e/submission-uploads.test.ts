@@ -41,7 +41,11 @@ async function chooseUnit(page: Page, unit: string, code = site.codes.get(unit) 
 }
 
 const addPhotos = (page: Page, ...paths: string[]) => page.setInputFiles('input[type="file"][accept="image/*"][multiple]', paths);
-const statusOf = (page: Page, n: number) => page.locator('li[data-photo-id]').nth(n - 1).locator('[data-status]');
+const statusOf = (page: Page, n: number) =>
+  page
+    .locator('li[data-photo-id]')
+    .nth(n - 1)
+    .locator('[data-status]');
 
 /** The upload tokens of the photos in the draft as IndexedDB holds it right now. */
 function storedPhotoTokens(page: Page): Promise<string[]> {
@@ -52,7 +56,7 @@ function storedPhotoTokens(page: Page): Promise<string[]> {
         open.onsuccess = () => {
           const read = open.result.transaction('drafts').objectStore('drafts').get('draft:zlqg-2023');
           read.onsuccess = () => {
-            const photos = ((read.result as { photos?: { token?: string }[] } | undefined)?.photos ?? []);
+            const photos = (read.result as { photos?: { token?: string }[] } | undefined)?.photos ?? [];
             resolve(photos.map((photo) => photo.token ?? '').filter(Boolean));
           };
         };
@@ -129,7 +133,9 @@ describe('photos on a weak connection', () => {
     const page = await openForm(context);
     await chooseUnit(page, '辉县市水利局');
     await addPhotos(page, files['small.jpg']!);
-    await expect.poll(() => statusOf(page, 1).innerText(), { timeout: 15_000, interval: 50 }).toContain('网络不稳定，正在自动重试（第 1 次）');
+    await expect
+      .poll(() => statusOf(page, 1).innerText(), { timeout: 15_000, interval: 50 })
+      .toContain('网络不稳定，正在自动重试（第 1 次）');
     await expect.poll(() => statusOf(page, 1).innerText(), { timeout: 30_000 }).toBe('已上传');
     expect(attempts).toBe(2);
     await context.close();

@@ -20,11 +20,14 @@ export async function postCompleteSubmission(site: RunningSite, unitName: string
   const unit = listUnits(db).find((candidate) => candidate.name === unitName)!;
   const [issued] = await issueCodes(db, [unit.id]);
   db.close();
-  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } }).jpeg().toBuffer();
+  const photo = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#2f6f4f' } })
+    .jpeg()
+    .toBuffer();
   const fields = completeFields(unit.id, issued!.code).map(([name, value]) => [name, replace[name] ?? value] as [string, string]);
-  const body = formData([...fields, ['photo_caption_1', '2月15日专题学习会']], [
-    ['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg'],
-  ]);
+  const body = formData(
+    [...fields, ['photo_caption_1', '2月15日专题学习会']],
+    [['photo_1', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), '专题学习会.jpg']],
+  );
   const response = await fetch(`${site.url}/baosong/`, { method: 'POST', body, headers: { origin: site.url }, redirect: 'manual' });
   if (response.status !== 303) throw new Error(`the submission was not accepted (${response.status}):\n${await response.text()}`);
   return new URL(response.headers.get('location')!, site.url).href;

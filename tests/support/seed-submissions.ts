@@ -29,11 +29,11 @@ export interface UnitSpec {
 }
 
 export function addUnits(db: DatabaseSync, units: UnitSpec[]): number[] {
-  const insert = db.prepare(
-    'INSERT INTO units (name, category, contact_person, contact_phone, sort_order) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insert = db.prepare('INSERT INTO units (name, category, contact_person, contact_phone, sort_order) VALUES (?, ?, ?, ?, ?)');
   const start = Number((db.prepare('SELECT COUNT(*) AS n FROM units').get() as { n: number }).n);
-  return units.map((u, i) => Number(insert.run(u.name, u.category, u.contactPerson ?? '', u.contactPhone ?? '', start + i + 1).lastInsertRowid));
+  return units.map((u, i) =>
+    Number(insert.run(u.name, u.category, u.contactPerson ?? '', u.contactPhone ?? '', start + i + 1).lastInsertRowid),
+  );
 }
 
 /** A real JPEG: a coloured field with some noise, so it compresses like a photo rather than to nothing. */
@@ -99,23 +99,36 @@ export interface SeededSubmission {
 let receiptSerial = 0;
 
 export const defaultEssays = (unitName: string): EssaySpec[] => [
-  { title: `以质量强国建设纲要引领${unitName}高质量发展`, author: '张明', position: '局长', body: '质量是发展之基。\n我们要把纲要要求落到每一项水利工程。' },
+  {
+    title: `以质量强国建设纲要引领${unitName}高质量发展`,
+    author: '张明',
+    position: '局长',
+    body: '质量是发展之基。\n我们要把纲要要求落到每一项水利工程。',
+  },
   { title: '学习纲要的几点体会', author: '王芳', position: '办公室主任', body: '一、提高认识。\n二、狠抓落实。' },
 ];
 
 /** A submission with one or more versions; the last one is current. */
-export async function addSubmission(
-  store: SeededStore,
-  unitId: number,
-  versions: VersionSpec[],
-): Promise<SeededSubmission> {
+export async function addSubmission(store: SeededStore, unitId: number, versions: VersionSpec[]): Promise<SeededSubmission> {
   const { db, dataDir } = store;
-  const prepared: { spec: VersionSpec; photos: { fileId: number; thumbId: number; caption: string }[]; reportFileId: number | null; essayFiles: (number | null)[] }[] = [];
+  const prepared: {
+    spec: VersionSpec;
+    photos: { fileId: number; thumbId: number; caption: string }[];
+    reportFileId: number | null;
+    essayFiles: (number | null)[];
+  }[] = [];
   for (const spec of versions) {
     const photos = [];
     for (const [i, caption] of (spec.photos ?? []).entries()) {
-      const bytes = spec.photoBytes?.[i % spec.photoBytes.length] ?? { full: await makeJpeg(unitId * 31 + i), thumb: await makeJpeg(unitId * 31 + i, 160, 120) };
-      photos.push({ fileId: storeFile(db, dataDir, bytes.full, 'image/jpeg', `IMG_${i + 1}.jpg`), thumbId: storeFile(db, dataDir, bytes.thumb, 'image/jpeg'), caption });
+      const bytes = spec.photoBytes?.[i % spec.photoBytes.length] ?? {
+        full: await makeJpeg(unitId * 31 + i),
+        thumb: await makeJpeg(unitId * 31 + i, 160, 120),
+      };
+      photos.push({
+        fileId: storeFile(db, dataDir, bytes.full, 'image/jpeg', `IMG_${i + 1}.jpg`),
+        thumbId: storeFile(db, dataDir, bytes.thumb, 'image/jpeg'),
+        caption,
+      });
     }
     const reportFileId = spec.reportFile ? storeFile(db, dataDir, spec.reportFile.bytes, spec.reportFile.mime, spec.reportFile.name) : null;
     const essayFiles = (spec.essays ?? []).map((e) => (e.file ? storeFile(db, dataDir, e.file.bytes, e.file.mime, e.file.name) : null));
@@ -125,7 +138,8 @@ export async function addSubmission(
     const first = versions[0]?.submittedAt ?? new Date('2023-02-20T02:00:00Z');
     const number = `ZL2023-${String(++receiptSerial).padStart(4, '0')}-${unitId}`;
     const submissionId = Number(
-      db.prepare('INSERT INTO submissions (unit_id, number, first_submitted_at) VALUES (?, ?, ?)').run(unitId, number, first.toISOString()).lastInsertRowid,
+      db.prepare('INSERT INTO submissions (unit_id, number, first_submitted_at) VALUES (?, ?, ?)').run(unitId, number, first.toISOString())
+        .lastInsertRowid,
     );
     const versionIds: number[] = [];
     const essayIds: number[][] = [];
@@ -139,18 +153,34 @@ export async function addSubmission(
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
           .run(
-            submissionId, index + 1, randomUUID(), at.toISOString(), spec.late ? 1 : 0,
-            spec.contactPerson ?? '赵联络', spec.contactPhone ?? '13800000000',
-            spec.activityDates ?? '2023年2月15日', JSON.stringify(spec.activityForms ?? ['专题会', '集中学习']),
-            spec.participants ?? '全体干部职工 30 人', spec.reportBody ?? '我局于2月15日召开专题会，集中学习《质量强国建设纲要》。',
-            reportFileId, spec.infoText ?? '',
+            submissionId,
+            index + 1,
+            randomUUID(),
+            at.toISOString(),
+            spec.late ? 1 : 0,
+            spec.contactPerson ?? '赵联络',
+            spec.contactPhone ?? '13800000000',
+            spec.activityDates ?? '2023年2月15日',
+            JSON.stringify(spec.activityForms ?? ['专题会', '集中学习']),
+            spec.participants ?? '全体干部职工 30 人',
+            spec.reportBody ?? '我局于2月15日召开专题会，集中学习《质量强国建设纲要》。',
+            reportFileId,
+            spec.infoText ?? '',
           ).lastInsertRowid,
       );
       versionIds.push(versionId);
-      const insertPhoto = db.prepare('INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const insertPhoto = db.prepare(
+        'INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
       photos.forEach((p, i) => insertPhoto.run(versionId, i + 1, p.caption, p.fileId, p.thumbId, 640, 480));
-      const insertEssay = db.prepare('INSERT INTO essays (version_id, position, title, author, author_position, body, file_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-      essayIds.push((spec.essays ?? []).map((e, i) => Number(insertEssay.run(versionId, i + 1, e.title, e.author, e.position, e.body, essayFiles[i] ?? null).lastInsertRowid)));
+      const insertEssay = db.prepare(
+        'INSERT INTO essays (version_id, position, title, author, author_position, body, file_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      essayIds.push(
+        (spec.essays ?? []).map((e, i) =>
+          Number(insertEssay.run(versionId, i + 1, e.title, e.author, e.position, e.body, essayFiles[i] ?? null).lastInsertRowid),
+        ),
+      );
     });
     db.prepare('UPDATE submissions SET current_version_id = ? WHERE id = ?').run(versionIds[versionIds.length - 1]!, submissionId);
     return { submissionId, number, versionIds, essayIds };
@@ -159,5 +189,9 @@ export async function addSubmission(
 
 /** Marks an essay 优秀 the way the console does, for tests that start from a selection. */
 export function featureEssay(db: DatabaseSync, essayId: number, by = 'admin'): void {
-  db.prepare('INSERT OR IGNORE INTO featured_essays (essay_id, featured_at, featured_by) VALUES (?, ?, ?)').run(essayId, new Date().toISOString(), by);
+  db.prepare('INSERT OR IGNORE INTO featured_essays (essay_id, featured_at, featured_by) VALUES (?, ?, ?)').run(
+    essayId,
+    new Date().toISOString(),
+    by,
+  );
 }

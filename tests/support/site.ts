@@ -45,12 +45,15 @@ export interface RunningSite {
   stop(): Promise<void>;
 }
 
-/** Starts the built site the way `npm start` serves it, with its own empty data folder. */
-export async function startSite(siteDir: string, env: Record<string, string> = {}): Promise<RunningSite> {
+/**
+ * Starts the built site the way `npm start` serves it, with its own empty data folder; `cwd` is
+ * the folder it runs in (the project by default).
+ */
+export async function startSite(siteDir: string, env: Record<string, string> = {}, cwd = projectRoot): Promise<RunningSite> {
   const port = await freePort();
   const dataDir = env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'baosong-data-'));
   const child = spawn(process.execPath, [join(projectRoot, 'src/cli/serve.ts'), siteDir], {
-    cwd: projectRoot,
+    cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -29,7 +29,10 @@ export async function startSubmissionSite(siteDir: string, env: Record<string, s
     env: { ...process.env, ...siteEnv },
   });
   const codes = new Map<string, string>();
-  for (const line of stdout.replace(/^\uFEFF/, '').split(/\r?\n/).slice(1)) {
+  for (const line of stdout
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1)) {
     const [name, code] = line.split(',');
     if (name && code) codes.set(name, code);
   }
@@ -60,7 +63,10 @@ export async function phonePhoto(seed: number, options: PhotoOptions): Promise<B
   const next = () => (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
   for (let i = 0; i < small.length; i++) small[i] = next();
   const blowUp = (raw: Buffer, w: number, h: number) =>
-    sharp(raw, { raw: { width: w, height: h, channels } }).resize(width, height, { kernel: 'cubic', fit: 'fill' }).raw().toBuffer();
+    sharp(raw, { raw: { width: w, height: h, channels } })
+      .resize(width, height, { kernel: 'cubic', fit: 'fill' })
+      .raw()
+      .toBuffer();
   const pixels = await blowUp(small, 24, 16);
   // Texture a few pixels across (leaves, brick, faces in a crowd) survives downscaling, as in a photo.
   const detailWidth = Math.max(1, Math.round(width / 12));

@@ -33,7 +33,12 @@ export function readZip(zip: Buffer): ZipEntry[] {
     const localExtraLength = zip.readUInt16LE(localOffset + 28);
     const start = localOffset + 30 + localNameLength + localExtraLength;
     const raw = zip.subarray(start, start + compressedSize);
-    entries.push({ name, utf8: (flags & 0x800) !== 0, compressed: method === 8, data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw) });
+    entries.push({
+      name,
+      utf8: (flags & 0x800) !== 0,
+      compressed: method === 8,
+      data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw),
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;

@@ -26,7 +26,9 @@ function rawPressText(): string {
 function speakersOf(target: string): string[] {
   const note = pressNotes.find((candidate) => candidate.target === target);
   expect(note, target).toBeDefined();
-  return (note?.turnQuotes ?? []).map((quote) => corpus.press.turns.find((turn) => turn.id === pressTurnOf(quote, corpus.press))?.speaker ?? '');
+  return (note?.turnQuotes ?? []).map(
+    (quote) => corpus.press.turns.find((turn) => turn.id === pressTurnOf(quote, corpus.press))?.speaker ?? '',
+  );
 }
 
 describe('发布会 notes', () => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readNotes, readTerms } from '#reading/annotations/load.ts';
 import { renderMarkdown } from '#reading/annotations/markdown.ts';
 
-const SHIYI_BODY = '本条讲工程质量责任。建设单位承担首要责任，勘察、设计、施工、监理单位承担主体责任，参建各方的项目负责人签署终身责任书面承诺，竣工后设立永久性标牌，质量信息档案随工程移交，出了问题能够追溯到具体的单位和个人。';
+const SHIYI_BODY =
+  '本条讲工程质量责任。建设单位承担首要责任，勘察、设计、施工、监理单位承担主体责任，参建各方的项目负责人签署终身责任书面承诺，竣工后设立永久性标牌，质量信息档案随工程移交，出了问题能够追溯到具体的单位和个人。';
 
 let folder: string;
 
@@ -102,7 +103,10 @@ describe('a note with bad frontmatter stops the build', () => {
   });
 
   it('refuses a press quote too short to find one turn', () => {
-    write('notes/press/art-10.md', '---\nkind: press\ntarget: art-10\ntitle: 四个最严\nsource: 发布会\nturns:\n  - 四个最严\n---\n\n黄国梁说要严格落实食品安全“四个最严”要求。\n');
+    write(
+      'notes/press/art-10.md',
+      '---\nkind: press\ntarget: art-10\ntitle: 四个最严\nsource: 发布会\nturns:\n  - 四个最严\n---\n\n黄国梁说要严格落实食品安全“四个最严”要求。\n',
+    );
     const message = notesError();
     expect(message).toContain('字段“turns 第 1 项”');
     expect(message).toContain('引文至少 8 个字');
@@ -160,7 +164,10 @@ describe('a note with bad frontmatter stops the build', () => {
 
 describe('a glossary file with bad frontmatter stops the build', () => {
   const term = (slug: string, aliases: string[]) =>
-    write(`glossary/${slug}.md`, `---\nterm: 质量月\naliases:\n${aliases.map((a) => `  - ${a}\n`).join('')}source: 本站编写\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体开展全民质量行动。\n`);
+    write(
+      `glossary/${slug}.md`,
+      `---\nterm: 质量月\naliases:\n${aliases.map((a) => `  - ${a}\n`).join('')}source: 本站编写\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体开展全民质量行动。\n`,
+    );
 
   it('reads a term with its slug from the file name', () => {
     term('zhiliang-yue', ['质量月']);
@@ -171,7 +178,10 @@ describe('a glossary file with bad frontmatter stops the build', () => {
 
   it('refuses a term without aliases', () => {
     term('zhiliang-yue', []);
-    writeFileSync(join(folder, 'glossary/zhiliang-yue.md'), '---\nterm: 质量月\nsource: 本站编写\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体。\n');
+    writeFileSync(
+      join(folder, 'glossary/zhiliang-yue.md'),
+      '---\nterm: 质量月\nsource: 本站编写\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体。\n',
+    );
     const message = termsError();
     expect(message).toContain('字段“aliases”');
     expectReadableChinese(message);

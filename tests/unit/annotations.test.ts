@@ -82,7 +82,17 @@ describe('the glossary', () => {
 
   it('includes the terms readers ask about most', () => {
     const names = new Set(terms.map((term) => term.term));
-    for (const name of ['质量基础设施', '双随机、一公开', '四个最严', '首席质量官', '三品', '碳达峰碳中和', '工程质量终身责任', '中国品牌日', '项目法人责任制']) {
+    for (const name of [
+      '质量基础设施',
+      '双随机、一公开',
+      '四个最严',
+      '首席质量官',
+      '三品',
+      '碳达峰碳中和',
+      '工程质量终身责任',
+      '中国品牌日',
+      '项目法人责任制',
+    ]) {
       expect(names.has(name), name).toBe(true);
     }
     const carbon = terms.find((term) => term.term === '碳达峰碳中和');

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  beijingInstant,
-  formatBeijing,
-  formatRemaining,
-  isLate,
-  remaining,
-  toBeijingIso,
-} from '#shared/campaign/deadline.ts';
+import { beijingInstant, formatBeijing, formatRemaining, isLate, remaining, toBeijingIso } from '#shared/campaign/deadline.ts';
 
 const noticeDeadline = beijingInstant('2023-02-27', '18:00');
 

@@ -44,7 +44,9 @@ describe('stray English "and"', () => {
   it('is corrected to 和 between Chinese words and reported with its line', () => {
     const { lines, corrections } = correctStrayAnd(toLines('标题\n开展重点行业 and 重点产品资源效率对标'));
     expect(lines[1]?.text).toBe('开展重点行业和重点产品资源效率对标');
-    expect(corrections).toEqual([{ line: 2, original: '重点行业 and 重点产品', corrected: '重点行业和重点产品', context: '重点行业和重点产品' }]);
+    expect(corrections).toEqual([
+      { line: 2, original: '重点行业 and 重点产品', corrected: '重点行业和重点产品', context: '重点行业和重点产品' },
+    ]);
   });
 
   it('leaves English that is not between Chinese words alone', () => {

@@ -20,8 +20,17 @@ describe('the 纲要', () => {
 
   it('names the parts as printed', () => {
     expect(gangyao.parts.map((p) => p.title)).toEqual([
-      '形势背景', '总体要求', '推动经济质量效益型发展', '增强产业质量竞争力', '加快产品质量提档升级', '提升建设工程品质',
-      '增加优质服务供给', '增强企业质量和品牌发展能力', '构建高水平质量基础设施', '推进质量治理现代化', '组织保障',
+      '形势背景',
+      '总体要求',
+      '推动经济质量效益型发展',
+      '增强产业质量竞争力',
+      '加快产品质量提档升级',
+      '提升建设工程品质',
+      '增加优质服务供给',
+      '增强企业质量和品牌发展能力',
+      '构建高水平质量基础设施',
+      '推进质量治理现代化',
+      '组织保障',
     ]);
   });
 
@@ -42,8 +51,12 @@ describe('the 纲要', () => {
   it('gives 主要目标 its six —— goals between the 2025 and 2035 paragraphs', () => {
     const goals = gangyao.articles[1];
     expect(goals?.goals.map((g) => g.lead)).toEqual([
-      '经济发展质量效益明显提升', '产业质量竞争力持续增强', '产品、工程、服务质量水平显著提升',
-      '品牌建设取得更大进展', '质量基础设施更加现代高效', '质量治理体系更加完善',
+      '经济发展质量效益明显提升',
+      '产业质量竞争力持续增强',
+      '产品、工程、服务质量水平显著提升',
+      '品牌建设取得更大进展',
+      '质量基础设施更加现代高效',
+      '质量治理体系更加完善',
     ]);
     expect(goals?.paragraphs[0]?.text.startsWith('到 2025 年')).toBe(true);
     expect(goals?.paragraphs.at(-1)?.text.startsWith('到 2035 年')).toBe(true);
@@ -69,7 +82,12 @@ describe('the 纲要', () => {
   });
 
   it('keeps each article (三)–(三十二) as one paragraph, as issued', () => {
-    expect(gangyao.articles.slice(2).filter((a) => a.paragraphs.length !== 1).map((a) => a.id)).toEqual([]);
+    expect(
+      gangyao.articles
+        .slice(2)
+        .filter((a) => a.paragraphs.length !== 1)
+        .map((a) => a.id),
+    ).toEqual([]);
   });
 });
 
@@ -113,8 +131,11 @@ describe('the notice', () => {
 
   it('has sections 一 to 五', () => {
     expect(notice.sections.map((s) => `${s.ordinal}、${s.title}`)).toEqual([
-      '一、高度重视，狠抓落实', '二、广泛宣传，营造氛围', '三、强化督导，注重实效',
-      '四、提高站位，切实抓好《纲要》目标任务的贯彻落实', '五、有关要求',
+      '一、高度重视，狠抓落实',
+      '二、广泛宣传，营造氛围',
+      '三、强化督导，注重实效',
+      '四、提高站位，切实抓好《纲要》目标任务的贯彻落实',
+      '五、有关要求',
     ]);
     expect(notice.sections[3]?.paragraphs[0]?.text).toContain('加强各级质量督察工作');
   });
@@ -139,9 +160,17 @@ describe('the press conference', () => {
   it('splits the excerpt into eleven turns of host, statement, questions and answers', () => {
     expect(press.title).toBe('国务院新闻办公室发布会稿件（节选）');
     expect(press.turns.map((t) => `${t.kind}:${t.speaker}`)).toEqual([
-      'host:邢慧娜', 'statement:田世宏', 'host:邢慧娜', 'question:新华社记者', 'answer:田世宏',
-      'question:中央广播电视总台央视记者', 'answer:黄国梁', 'question:澎湃新闻记者', 'answer:龚桢桢',
-      'question:21世纪经济报道记者', 'answer:毕开春',
+      'host:邢慧娜',
+      'statement:田世宏',
+      'host:邢慧娜',
+      'question:新华社记者',
+      'answer:田世宏',
+      'question:中央广播电视总台央视记者',
+      'answer:黄国梁',
+      'question:澎湃新闻记者',
+      'answer:龚桢桢',
+      'question:21世纪经济报道记者',
+      'answer:毕开春',
     ]);
   });
 
@@ -173,7 +202,8 @@ describe('related documents', () => {
   });
 
   it('keeps their own heading structure', () => {
-    const headings = (i: number) => related[i]?.blocks.flatMap((b) => (b.type === 'heading' ? [`${b.heading.level}:${b.heading.text}`] : []));
+    const headings = (i: number) =>
+      related[i]?.blocks.flatMap((b) => (b.type === 'heading' ? [`${b.heading.level}:${b.heading.text}`] : []));
     expect(headings(0)).toEqual(['1:一、制定依据', '1:二、起草过程', '1:三、主要内容', '1:四、特色和亮点']);
     expect(headings(3)).toContain('2:（三）完善配套政策。');
   });

@@ -3,8 +3,23 @@ import { parseSearchDataLine, readSearchData, serializeSearchData } from '#share
 import type { SearchData, SearchDoc } from '#shared/search/types.ts';
 
 const docs: SearchDoc[] = [
-  { id: 'art-20', kind: 'gangyao', title: '（二十）提升全面质量管理水平', context: '八、', href: '/gangyao/#art-20', text: '健全企业首席质量官制度。\n第二段' },
-  { id: 'term-x', kind: 'term', title: '“双随机、一公开”', context: '名词解释', href: '/mingci/#x', text: '含 "引号" 与 \\ 反斜杠', aliases: ['双随机、一公开'] },
+  {
+    id: 'art-20',
+    kind: 'gangyao',
+    title: '（二十）提升全面质量管理水平',
+    context: '八、',
+    href: '/gangyao/#art-20',
+    text: '健全企业首席质量官制度。\n第二段',
+  },
+  {
+    id: 'term-x',
+    kind: 'term',
+    title: '“双随机、一公开”',
+    context: '名词解释',
+    href: '/mingci/#x',
+    text: '含 "引号" 与 \\ 反斜杠',
+    aliases: ['双随机、一公开'],
+  },
 ];
 
 /** A response whose body arrives in the given pieces of bytes, as a slow link delivers it. */

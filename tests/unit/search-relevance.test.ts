@@ -10,7 +10,7 @@ const index = buildSearchIndex(docs);
 const byId = docsMap(docs);
 const rank = (query: string) => search(index, byId, query).hits.map((hit) => hit.doc.id);
 
-describe('search relevance on the site\'s own texts', () => {
+describe("search relevance on the site's own texts", () => {
   it('has a relevance set of at least 40 realistic queries, some of them without an answer', () => {
     expect(relevanceCases.length).toBeGreaterThanOrEqual(40);
     expect(relevanceCases.filter((c) => c.expect.length === 0).length).toBeGreaterThanOrEqual(3);
@@ -23,7 +23,9 @@ describe('search relevance on the site\'s own texts', () => {
 
   it('finds at least 98% of the expected sections in the first five results', () => {
     const report = scoreRanking(relevanceCases, rank);
-    const misses = report.outcomes.filter((o) => o.recall < 1).map((o) => `${o.query}: expected ${o.expect.join(', ')}, got ${o.top.join(', ')}`);
+    const misses = report.outcomes
+      .filter((o) => o.recall < 1)
+      .map((o) => `${o.query}: expected ${o.expect.join(', ')}, got ${o.top.join(', ')}`);
     expect(report.recallAt5, misses.join('\n')).toBeGreaterThanOrEqual(0.98);
   });
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readRequest, serverSearch } from '../../src/pages/search/_server-search.ts';
+import { readRequest, serverSearch } from '#server/search/server-search.ts';
 
 const url = (query: string) => new URL(`http://localhost/search/${query}`);
 
 describe('the server side of the search page', () => {
   it('reads the query, the kind and the longer list from the address', () => {
-    expect(readRequest(url('?q=%E9%A6%96%E5%B8%AD%E8%B4%A8%E9%87%8F%E5%AE%98&kind=gangyao&all=1'))).toEqual({ query: '首席质量官', kind: 'gangyao', all: true });
+    expect(readRequest(url('?q=%E9%A6%96%E5%B8%AD%E8%B4%A8%E9%87%8F%E5%AE%98&kind=gangyao&all=1'))).toEqual({
+      query: '首席质量官',
+      kind: 'gangyao',
+      all: true,
+    });
   });
 
   it('ignores a kind it does not know and any value of all but 1, instead of failing', () => {

@@ -61,8 +61,11 @@ describe('search snippets', () => {
   });
 
   it('renders parts as HTML with every character of the text escaped and only the matches marked', () => {
-    expect(partsToHtml([{ text: '<script>"a"&', mark: false }, { text: '质量<b>', mark: true }])).toBe(
-      '&lt;script&gt;&quot;a&quot;&amp;<mark>质量&lt;b&gt;</mark>',
-    );
+    expect(
+      partsToHtml([
+        { text: '<script>"a"&', mark: false },
+        { text: '质量<b>', mark: true },
+      ]),
+    ).toBe('&lt;script&gt;&quot;a&quot;&amp;<mark>质量&lt;b&gt;</mark>');
   });
 });

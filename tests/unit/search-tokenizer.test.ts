@@ -39,7 +39,7 @@ describe('the search tokenizer', () => {
     for (const term of terms('知识产权公共服务能力')) expect(written).toContain(term);
   });
 
-  it('treats a space in a query as the reader\'s word separator, not as a bridge', () => {
+  it("treats a space in a query as the reader's word separator, not as a bridge", () => {
     expect(terms('工程质量 终身责任')).toEqual(['工程', '程质', '质量', '终身', '身责', '责任']);
   });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { materialsInForm, missingMaterials } from '#shared/submission/completeness.ts';
 
 const required = { photoMin: 1, essayCount: 2 };
-const texts = (present: Parameters<typeof missingMaterials>[0], need = required) => missingMaterials(present, need).map((item) => item.text);
+const texts = (present: Parameters<typeof missingMaterials>[0], need = required) =>
+  missingMaterials(present, need).map((item) => item.text);
 
 describe('what a submission still lacks', () => {
   it('is nothing for a report, enough photos and both essays', () => {

@@ -46,7 +46,10 @@ describe('restoring a saved draft', () => {
   });
 
   it('keeps an attachment the server already holds even without its bytes', () => {
-    const restored = parseDraft({ ...draft(), attachments: { report_file: { name: '汇报.docx', hasBlob: false, token: 'r1', tokenUnitId: '2' } } });
+    const restored = parseDraft({
+      ...draft(),
+      attachments: { report_file: { name: '汇报.docx', hasBlob: false, token: 'r1', tokenUnitId: '2' } },
+    });
     expect(restored?.attachments['report_file']).toEqual({ name: '汇报.docx', hasBlob: false, token: 'r1', tokenUnitId: '2' });
   });
 });

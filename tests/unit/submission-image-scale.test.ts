@@ -39,7 +39,12 @@ describe('drawing a stored photo upright', () => {
     for (let orientation = 1; orientation <= 8; orientation++) {
       const canvas = orientedSize(drawn, orientation);
       const m = orientationTransform(orientation, drawn);
-      const corners = [[0, 0], [40, 0], [0, 30], [40, 30]].map(([x, y]) => apply(m, x!, y!));
+      const corners = [
+        [0, 0],
+        [40, 0],
+        [0, 30],
+        [40, 30],
+      ].map(([x, y]) => apply(m, x!, y!));
       const xs = corners.map((c) => c[0]!).sort((a, b) => a - b);
       const ys = corners.map((c) => c[1]!).sort((a, b) => a - b);
       expect([xs[0], xs[3], ys[0], ys[3]], `orientation ${orientation}`).toEqual([0, canvas.width, 0, canvas.height]);

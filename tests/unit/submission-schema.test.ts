@@ -87,7 +87,9 @@ describe('the submission schema', () => {
   });
 
   it('says how many characters the contact person may have when the name is too long', () => {
-    expect(messageFor({ ...complete(), contactPerson: '王'.repeat(21) }, 'contact_person')).toBe('联系人不能超过 20 个字，请删减后再提交。');
+    expect(messageFor({ ...complete(), contactPerson: '王'.repeat(21) }, 'contact_person')).toBe(
+      '联系人不能超过 20 个字，请删减后再提交。',
+    );
   });
 
   it('asks for a phone number when it is left blank, and only that', () => {
@@ -103,7 +105,9 @@ describe('the submission schema', () => {
   });
 
   it('says a phone number is too long before it says the format is wrong', () => {
-    expect(messageFor({ ...complete(), contactPhone: '电'.repeat(31) }, 'contact_phone')).toBe('联系电话不能超过 30 个字，请删减后再提交。');
+    expect(messageFor({ ...complete(), contactPhone: '电'.repeat(31) }, 'contact_phone')).toBe(
+      '联系电话不能超过 30 个字，请删减后再提交。',
+    );
   });
 
   it('asks for the dates of the activity when a 情况汇报 is sent', () => {
@@ -115,7 +119,9 @@ describe('the submission schema', () => {
   });
 
   it('asks who took part when a 情况汇报 is sent', () => {
-    expect(messageFor({ ...complete(), participants: ' ' }, 'participants')).toBe('请填写参加人员，如：局党组成员及全体干部职工，共 45 人。');
+    expect(messageFor({ ...complete(), participants: ' ' }, 'participants')).toBe(
+      '请填写参加人员，如：局党组成员及全体干部职工，共 45 人。',
+    );
   });
 
   it('asks for the activity details when the 情况汇报 comes only as a file', () => {
@@ -146,7 +152,9 @@ describe('the submission schema', () => {
   });
 
   it('limits the length of the pasted 情况汇报', () => {
-    expect(messageFor({ ...complete(), reportBody: '字'.repeat(20_001) }, 'report_body')).toBe('情况汇报不能超过 20000 个字，请删减后再提交。');
+    expect(messageFor({ ...complete(), reportBody: '字'.repeat(20_001) }, 'report_body')).toBe(
+      '情况汇报不能超过 20000 个字，请删减后再提交。',
+    );
   });
 
   it('limits the length of the 工作信息 text', () => {
@@ -168,7 +176,9 @@ describe('the submission schema', () => {
   });
 
   it('limits the length of a photo caption', () => {
-    expect(messageFor({ ...complete(), photos: [{ caption: '说'.repeat(101) }] }, 'photo_caption_1')).toBe('照片说明不能超过 100 个字，请删减后再提交。');
+    expect(messageFor({ ...complete(), photos: [{ caption: '说'.repeat(101) }] }, 'photo_caption_1')).toBe(
+      '照片说明不能超过 100 个字，请删减后再提交。',
+    );
   });
 
   it('takes an essay left wholly empty as not sent yet', () => {
@@ -176,15 +186,21 @@ describe('the submission schema', () => {
   });
 
   it('asks for the title of an essay once anything of it is filled in', () => {
-    expect(messageFor({ ...complete(), essays: [essay(1), { ...essay(2), title: '' }] }, 'essay_2_title')).toBe('请填写第 2 篇学习感想的标题。');
+    expect(messageFor({ ...complete(), essays: [essay(1), { ...essay(2), title: '' }] }, 'essay_2_title')).toBe(
+      '请填写第 2 篇学习感想的标题。',
+    );
   });
 
   it('asks for the author of an essay once anything of it is filled in', () => {
-    expect(messageFor({ ...complete(), essays: [{ ...essay(1), author: '' }, essay(2)] }, 'essay_1_author')).toBe('请填写第 1 篇学习感想的作者姓名。');
+    expect(messageFor({ ...complete(), essays: [{ ...essay(1), author: '' }, essay(2)] }, 'essay_1_author')).toBe(
+      '请填写第 1 篇学习感想的作者姓名。',
+    );
   });
 
   it('asks for the position of an essay’s author once anything of it is filled in', () => {
-    expect(messageFor({ ...complete(), essays: [essay(1), { ...essay(2), position: '' }] }, 'essay_2_position')).toBe('请填写第 2 篇学习感想作者的职务。');
+    expect(messageFor({ ...complete(), essays: [essay(1), { ...essay(2), position: '' }] }, 'essay_2_position')).toBe(
+      '请填写第 2 篇学习感想作者的职务。',
+    );
   });
 
   it('asks for the text of a started essay as pasted text or a Word file', () => {
@@ -209,7 +225,13 @@ describe('the submission schema', () => {
   });
 
   it('checks every field at once, so the form can mark all of them', () => {
-    const input = { ...complete(), unitId: '', activityForms: ['聚餐'], photos: [{ caption: '' }], essays: [essay(1), { ...essay(2), author: '' }] };
+    const input = {
+      ...complete(),
+      unitId: '',
+      activityForms: ['聚餐'],
+      photos: [{ caption: '' }],
+      essays: [essay(1), { ...essay(2), author: '' }],
+    };
     expect(fieldsWithErrors(input)).toEqual(['activity_forms', 'essay_2_author', 'photo_caption_1', 'unit_id']);
   });
 });

@@ -4,7 +4,8 @@ import { loadCorpus } from '#reading/corpus.ts';
 import { markTerms, resolveQuote, type Segment } from '#reading/annotations/term-marking.ts';
 
 const joined = (segments: Segment[]) => segments.map((segment) => segment.text).join('');
-const marked = (segments: Segment[]) => segments.filter((segment) => segment.termSlug !== undefined).map((segment) => [segment.text, segment.termSlug]);
+const marked = (segments: Segment[]) =>
+  segments.filter((segment) => segment.termSlug !== undefined).map((segment) => [segment.text, segment.termSlug]);
 
 describe('markTerms', () => {
   const terms = loadTerms();
@@ -31,7 +32,9 @@ describe('markTerms', () => {
   });
 
   it('marks every glossary term somewhere in the 纲要 or the press excerpt', () => {
-    const found = new Set(officialParagraphs.flatMap((paragraph) => markTerms(paragraph.text, terms).flatMap((segment) => segment.termSlug ?? [])));
+    const found = new Set(
+      officialParagraphs.flatMap((paragraph) => markTerms(paragraph.text, terms).flatMap((segment) => segment.termSlug ?? [])),
+    );
     for (const term of terms) expect(found.has(term.slug), term.slug).toBe(true);
   });
 

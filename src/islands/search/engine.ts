@@ -3,17 +3,13 @@
  * texts with the shared tokenizer while they download, then answers queries as the server does.
  */
 import { readSearchData } from '#shared/search/data.ts';
-import { docsMap, prepareDoc, search } from '#shared/search/engine.ts';
+import { assembleSearch, type SiteSearch } from '#shared/search/assembly.ts';
+import { prepareDoc } from '#shared/search/engine.ts';
 import { createIndexBuilder } from '#shared/search/index-build.ts';
-import { glossaryTermsOf, presentSearch, type SearchRequest, type SearchView } from '#shared/search/present.ts';
 import type { SearchDoc } from '#shared/search/types.ts';
 
-export interface ClientSearch {
-  run(request: SearchRequest): SearchView;
-}
-
 /** Indexes each document as its line of the response arrives, so that indexing overlaps the download. */
-export async function createClientSearch(response: Response): Promise<ClientSearch> {
+export async function createClientSearch(response: Response): Promise<SiteSearch> {
   if (!response.ok) throw new Error(`search data ${response.status}`);
   const builder = createIndexBuilder();
   const all: SearchDoc[] = [];
@@ -21,12 +17,7 @@ export async function createClientSearch(response: Response): Promise<ClientSear
     all.push(doc);
     builder.add(doc);
   });
-  const index = builder.finish();
-  const docs = docsMap(all);
-  const glossary = glossaryTermsOf(all);
-  const client: ClientSearch = {
-    run: ({ query, ...rest }) => presentSearch(search(index, docs, query), glossary, rest),
-  };
+  const client = assembleSearch(builder.finish(), all);
   warmUp(all, client);
   return client;
 }
@@ -38,7 +29,7 @@ const whenIdle: (step: () => void) => void =
  * Once the first answer is on screen, prepares every section in small idle slices and runs one
  * search nobody sees, so that the reader's next keystroke is answered without first-use costs.
  */
-function warmUp(all: readonly SearchDoc[], client: ClientSearch): void {
+function warmUp(all: readonly SearchDoc[], client: SiteSearch): void {
   const queue = [...all];
   const slice = () => {
     const until = performance.now() + 8;

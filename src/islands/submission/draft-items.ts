@@ -44,7 +44,13 @@ export function stagedFileItem(field: string, file: StagedFile, id: string, unit
   return { ...newUploadItem(id, field, file.name), token: file.token, tokenUnitId: unitId, status: 'done', progress: 1 };
 }
 
-async function restoreItem(namespace: string, id: string, kind: string, name: string, record: { hasBlob: boolean; token?: string; tokenUnitId?: string }): Promise<UploadItem | undefined> {
+async function restoreItem(
+  namespace: string,
+  id: string,
+  kind: string,
+  name: string,
+  record: { hasBlob: boolean; token?: string; tokenUnitId?: string },
+): Promise<UploadItem | undefined> {
   const stored = record.hasBlob ? await loadBlob(namespace, id) : undefined;
   if (!stored && !record.token) return undefined;
   const item = newUploadItem(id, kind, name);
@@ -60,7 +66,10 @@ async function restoreItem(namespace: string, id: string, kind: string, name: st
 }
 
 /** The files of a restored draft, with their bytes read back from IndexedDB. */
-export async function restoreDraftItems(namespace: string, draft: SubmissionDraft): Promise<{ photos: PhotoItem[]; attachments: Record<string, UploadItem> }> {
+export async function restoreDraftItems(
+  namespace: string,
+  draft: SubmissionDraft,
+): Promise<{ photos: PhotoItem[]; attachments: Record<string, UploadItem> }> {
   const photos: PhotoItem[] = [];
   for (const photo of draft.photos) {
     const item = await restoreItem(namespace, photo.id, 'photo', photo.name, photo);

@@ -54,7 +54,11 @@ export async function saveBlob(namespace: string, id: string, value: StoredBlob)
   } catch {
     try {
       const asBytes = async (blob: Blob): Promise<BlobAsBytes> => ({ bytes: await readArrayBuffer(blob), type: blob.type });
-      await set(key, { blob: await asBytes(value.blob), ...(value.preview ? { preview: await asBytes(value.preview) } : {}) }, draftStore());
+      await set(
+        key,
+        { blob: await asBytes(value.blob), ...(value.preview ? { preview: await asBytes(value.preview) } : {}) },
+        draftStore(),
+      );
       return true;
     } catch {
       return false;

@@ -154,7 +154,12 @@ export class FormDraft {
 
   #find(id: string): UploadItem | undefined {
     const { photos, attachments } = this.#read();
-    return photos.find((photo) => photo.id === id) ?? Object.keys(attachments).map((f) => attachments[f]!).find((item) => item.id === id);
+    return (
+      photos.find((photo) => photo.id === id) ??
+      Object.keys(attachments)
+        .map((f) => attachments[f]!)
+        .find((item) => item.id === id)
+    );
   }
 
   forgetItem(id: string): void {

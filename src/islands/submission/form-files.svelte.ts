@@ -126,7 +126,8 @@ export class FormFiles {
       const photo = /^photo_token_(\d+)$/.exec(key);
       const file = /^(.+)_token$/.exec(key);
       const item = photo ? this.photos[Number(photo[1]) - 1] : file ? this.attachments[file[1]!] : undefined;
-      if (item && item.blob) Object.assign(item, { token: undefined, tokenUnitId: undefined, status: 'waiting', attempts: 0, retryAt: 0, message: '' });
+      if (item && item.blob)
+        Object.assign(item, { token: undefined, tokenUnitId: undefined, status: 'waiting', attempts: 0, retryAt: 0, message: '' });
     }
     this.queue.pump();
   }
@@ -144,5 +145,4 @@ export class FormFiles {
     if (item.previewUrl?.startsWith('blob:')) URL.revokeObjectURL(item.previewUrl);
     this.#hooks.removed(item.id);
   }
-
 }

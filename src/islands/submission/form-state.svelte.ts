@@ -38,7 +38,9 @@ export class FormState {
   readonly draft: FormDraft;
 
   readonly shownErrors = $derived({ ...this.serverErrors, ...this.localErrors });
-  readonly lateRefused = $derived.by(() => this.props.latePolicy === 'refuse' && isLate(new Date(this.props.nowIso), new Date(this.props.deadlineIso)));
+  readonly lateRefused = $derived.by(
+    () => this.props.latePolicy === 'refuse' && isLate(new Date(this.props.nowIso), new Date(this.props.deadlineIso)),
+  );
 
   constructor(props: SubmissionFormProps) {
     this.props = props;
@@ -106,14 +108,23 @@ export class FormState {
   /** What the notice asks for that this form does not carry yet, worded as the receipt will word it. */
   missing(): MissingMaterial[] {
     const { photoMin, essayCount } = this.props;
-    const present = materialsInForm({ values: this.values, photoCount: this.files.photos.length, filesPresent: this.filesPresent(), essayCount });
+    const present = materialsInForm({
+      values: this.values,
+      photoCount: this.files.photos.length,
+      filesPresent: this.filesPresent(),
+      essayCount,
+    });
     return missingMaterials(present, { photoMin, essayCount });
   }
 
   /** Whether anything was typed or chosen beyond the unit and its code (which a reopen keeps). */
   hasTypedContent(): boolean {
     const typed = Object.keys(this.values).filter((name) => name !== FIELD.unitId && name !== FIELD.code);
-    return typed.some((name) => hasAnyValue({ [name]: this.values[name] })) || this.files.photos.length > 0 || Object.keys(this.files.attachments).length > 0;
+    return (
+      typed.some((name) => hasAnyValue({ [name]: this.values[name] })) ||
+      this.files.photos.length > 0 ||
+      Object.keys(this.files.attachments).length > 0
+    );
   }
 
   commitCredentials(next: Credentials = { unitId: textValue(this.values, FIELD.unitId), code: this.code.trim() }): void {
@@ -154,7 +165,8 @@ export class FormState {
       return;
     }
     if (file.size > LIMITS.attachmentBytes) {
-      this.localErrors[field] = `文件有 ${formatMegabytes(file.size)}，超过了 ${formatMegabytes(LIMITS.attachmentBytes)} 的上限，请压缩其中的图片后再上传。`;
+      this.localErrors[field] =
+        `文件有 ${formatMegabytes(file.size)}，超过了 ${formatMegabytes(LIMITS.attachmentBytes)} 的上限，请压缩其中的图片后再上传。`;
       return;
     }
     delete this.localErrors[field];

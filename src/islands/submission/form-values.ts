@@ -48,7 +48,14 @@ export function errorOrder(essayCount: number, photoCount: number): string[] {
   ];
   for (let n = 1; n <= photoCount; n++) order.push(photoCaptionField(n));
   for (let n = 1; n <= essayCount; n++) {
-    order.push(essayField(n, 'title'), essayField(n, 'author'), essayField(n, 'position'), essayField(n, 'body'), essayField(n, 'file'), ERROR_KEY.essay(n));
+    order.push(
+      essayField(n, 'title'),
+      essayField(n, 'author'),
+      essayField(n, 'position'),
+      essayField(n, 'body'),
+      essayField(n, 'file'),
+      ERROR_KEY.essay(n),
+    );
   }
   return order;
 }

@@ -76,7 +76,12 @@ export async function reopenSubmission(unitId: string, code: string): Promise<Re
   form.append('unit_id', unitId);
   form.append('code', code);
   try {
-    const response = await fetch(ENDPOINT.reopen, { method: 'POST', body: form, headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const response = await fetch(ENDPOINT.reopen, {
+      method: 'POST',
+      body: form,
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    });
     const body = await readJson(response);
     if (typeof body['error'] === 'string') return { error: body['error'] };
     if (!response.ok || typeof body['values'] !== 'object' || !body['revising']) {

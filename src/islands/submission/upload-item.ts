@@ -66,10 +66,15 @@ export function newUploadItem(id: string, kind: string, name: string): UploadIte
 export function statusText(item: UploadItem): string {
   if (item.message) return item.message;
   switch (item.status) {
-    case 'preparing': return '正在压缩……';
-    case 'waiting': return item.stored ? '已保存在本机，等待上传' : '等待上传';
-    case 'uploading': return `正在上传 ${Math.round(item.progress * 100)}%`;
-    case 'done': return '已上传';
-    case 'failed': return '上传失败，请点“重试”。';
+    case 'preparing':
+      return '正在压缩……';
+    case 'waiting':
+      return item.stored ? '已保存在本机，等待上传' : '等待上传';
+    case 'uploading':
+      return `正在上传 ${Math.round(item.progress * 100)}%`;
+    case 'done':
+      return '已上传';
+    case 'failed':
+      return '上传失败，请点“重试”。';
   }
 }

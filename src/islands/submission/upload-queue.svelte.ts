@@ -148,7 +148,14 @@ export class UploadQueue {
     const outcome = uploadOutcome(result.status, result.body, item.attempts, item.kind === 'photo' ? '照片' : '文件');
     switch (outcome.kind) {
       case 'stored':
-        Object.assign(item, { status: 'done', progress: 1, token: outcome.token, tokenUnitId: credentials.unitId, thumbUrl: outcome.thumbUrl, message: '' });
+        Object.assign(item, {
+          status: 'done',
+          progress: 1,
+          token: outcome.token,
+          tokenUnitId: credentials.unitId,
+          thumbUrl: outcome.thumbUrl,
+          message: '',
+        });
         if (outcome.width && outcome.height) Object.assign(item, { width: outcome.width, height: outcome.height });
         if (!item.previewUrl && item.thumbUrl) item.previewUrl = item.thumbUrl;
         return;
@@ -160,7 +167,13 @@ export class UploadQueue {
         Object.assign(item, { status: 'failed', progress: 0, attempts: MAX_AUTO_RETRIES, refused: true, message: outcome.message });
         return;
       case 'retry':
-        Object.assign(item, { status: 'waiting', progress: 0, attempts: outcome.attempt, retryAt: Date.now() + outcome.delayMs, message: outcome.message });
+        Object.assign(item, {
+          status: 'waiting',
+          progress: 0,
+          attempts: outcome.attempt,
+          retryAt: Date.now() + outcome.delayMs,
+          message: outcome.message,
+        });
         return;
       case 'gave-up':
         Object.assign(item, { status: 'failed', progress: 0, message: outcome.message });

@@ -80,7 +80,12 @@ export function readTerms(glossaryDir: string): Term[] {
   for (const term of terms) {
     for (const alias of term.aliases) {
       const other = owner.get(alias);
-      if (other !== undefined) throw new ContentError(shown(join(glossaryDir, `${term.slug}.md`)), 'aliases', `写法“${alias}”已属于名词 ${other}，一个写法只能对应一个名词`);
+      if (other !== undefined)
+        throw new ContentError(
+          shown(join(glossaryDir, `${term.slug}.md`)),
+          'aliases',
+          `写法“${alias}”已属于名词 ${other}，一个写法只能对应一个名词`,
+        );
       owner.set(alias, term.slug);
     }
   }

@@ -19,7 +19,12 @@ export function renderMarkdown(body: string): RenderedMarkdown {
 function plainText(tokens: Token[]): string {
   const blocks: string[] = [];
   for (const token of tokens) {
-    const words = token.type === 'inline' ? inlineText(token.children ?? []) : token.type === 'fence' || token.type === 'code_block' ? token.content : '';
+    const words =
+      token.type === 'inline'
+        ? inlineText(token.children ?? [])
+        : token.type === 'fence' || token.type === 'code_block'
+          ? token.content
+          : '';
     if (words.trim() !== '') blocks.push(words.trim());
   }
   return blocks.join('\n');

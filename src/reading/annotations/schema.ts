@@ -23,7 +23,11 @@ export const RELATED_SLUGS = [
 export const RELATIONS = ['implements', 'precedes'] as const;
 
 const text = (label: string, max: number) =>
-  z.string({ error: `${label}必须填写，并且是一段文字` }).trim().min(1, { error: `${label}不能为空` }).max(max, { error: `${label}最多 ${max} 个字` });
+  z
+    .string({ error: `${label}必须填写，并且是一段文字` })
+    .trim()
+    .min(1, { error: `${label}不能为空` })
+    .max(max, { error: `${label}最多 ${max} 个字` });
 
 const targetOf = (pattern: string, allowed: string) =>
   z.string({ error: `必须填写所注释的位置，例如 ${allowed}` }).regex(new RegExp(`^${pattern}$`), { error: `应为 ${allowed} 之一` });
@@ -32,8 +36,12 @@ const anyTarget = targetOf(`(?:${PART}|${ARTICLE}|${COLUMN})`, 'part-1…part-11
 
 const quote = z
   .string({ error: '引文必须是一段文字' })
-  .refine((value) => value.replace(/\s+/g, '').length >= QUOTE_MIN_CHARS, { error: `引文至少 ${QUOTE_MIN_CHARS} 个字（不计空白），太短难以唯一定位` })
-  .refine((value) => value.replace(/\s+/g, '').length <= QUOTE_MAX_CHARS, { error: `引文最多 ${QUOTE_MAX_CHARS} 个字，只摘能唯一定位的一句` });
+  .refine((value) => value.replace(/\s+/g, '').length >= QUOTE_MIN_CHARS, {
+    error: `引文至少 ${QUOTE_MIN_CHARS} 个字（不计空白），太短难以唯一定位`,
+  })
+  .refine((value) => value.replace(/\s+/g, '').length <= QUOTE_MAX_CHARS, {
+    error: `引文最多 ${QUOTE_MAX_CHARS} 个字，只摘能唯一定位的一句`,
+  });
 
 const common = {
   /** Heading shown above the note. Required, at most 40 characters. */
@@ -75,7 +83,10 @@ export const compareSchema = z.strictObject({
   kind: z.literal('compare', { error: '应为 compare' }),
   target: anyTarget,
   /** 1–6 passages; no default. */
-  related: z.array(relatedPassage, { error: '应为列表，每项写 slug、quote、relation' }).min(1, { error: '至少写一处对照' }).max(6, { error: '最多 6 处对照' }),
+  related: z
+    .array(relatedPassage, { error: '应为列表，每项写 slug、quote、relation' })
+    .min(1, { error: '至少写一处对照' })
+    .max(6, { error: '最多 6 处对照' }),
   ...common,
 });
 
@@ -87,18 +98,23 @@ export const waterSchema = z.strictObject({
 });
 
 /** 名词: one glossary term; the file name (without .md) is its slug. */
-export const termSchema = z.strictObject({
-  /** The term as displayed, at most 20 characters. */
-  term: text('名词', 20),
-  /** Every exact form marked in the official text, quotes included where printed with them; 1–6 forms of 2–20 characters. */
-  aliases: z
-    .array(z.string({ error: '每个写法必须是文字' }).min(2, { error: '每个写法至少 2 个字' }).max(20, { error: '每个写法最多 20 个字' }), { error: '应为写法列表，每行以“- ”开头' })
-    .min(1, { error: '至少写一个在原文中出现的写法' })
-    .max(6, { error: '最多 6 个写法' }),
-  /** English name or abbreviation where a standard one exists; optional, at most 80 characters. */
-  english: text('英文名称', 80).optional(),
-  ...common,
-}).omit({ title: true });
+export const termSchema = z
+  .strictObject({
+    /** The term as displayed, at most 20 characters. */
+    term: text('名词', 20),
+    /** Every exact form marked in the official text, quotes included where printed with them; 1–6 forms of 2–20 characters. */
+    aliases: z
+      .array(
+        z.string({ error: '每个写法必须是文字' }).min(2, { error: '每个写法至少 2 个字' }).max(20, { error: '每个写法最多 20 个字' }),
+        { error: '应为写法列表，每行以“- ”开头' },
+      )
+      .min(1, { error: '至少写一个在原文中出现的写法' })
+      .max(6, { error: '最多 6 个写法' }),
+    /** English name or abbreviation where a standard one exists; optional, at most 80 characters. */
+    english: text('英文名称', 80).optional(),
+    ...common,
+  })
+  .omit({ title: true });
 
 export type ShiyiFrontmatter = z.infer<typeof shiyiSchema>;
 export type PressFrontmatter = z.infer<typeof pressSchema>;

@@ -32,7 +32,7 @@ export function markTerms(text: string, terms: readonly MarkableTerm[]): Segment
   }
   const segments: Segment[] = [];
   let plainFrom = 0;
-  for (let index = 0; index < text.length; ) {
+  for (let index = 0; index < text.length;) {
     const mark = starts.get(index);
     if (mark === undefined) {
       index += 1;

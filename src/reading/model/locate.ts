@@ -25,10 +25,7 @@ function gangyaoIds(corpus: Corpus): Set<string> {
 
 function noticeIds(corpus: Corpus): Set<string> {
   const { notice } = corpus;
-  return new Set([
-    ...notice.opening.map((p) => p.id),
-    ...notice.sections.flatMap((s) => [s.id, ...s.paragraphs.map((x) => x.id)]),
-  ]);
+  return new Set([...notice.opening.map((p) => p.id), ...notice.sections.flatMap((s) => [s.id, ...s.paragraphs.map((x) => x.id)])]);
 }
 
 function pressIds(corpus: Corpus): Set<string> {

@@ -39,7 +39,15 @@ export function parseGangyao(lines: SourceLine[]): Gangyao {
       gangyao.title = text;
     } else if (partMatch) {
       const number = chineseToNumber(partMatch[1] ?? '');
-      part = { id: `part-${number}`, number, ordinal: partMatch[1] ?? '', title: partMatch[2] ?? '', paragraphs: [], articleIds: [], columnIds: [] };
+      part = {
+        id: `part-${number}`,
+        number,
+        ordinal: partMatch[1] ?? '',
+        title: partMatch[2] ?? '',
+        paragraphs: [],
+        articleIds: [],
+        columnIds: [],
+      };
       gangyao.parts.push(part);
       article = undefined;
       column = undefined;

@@ -8,8 +8,7 @@ const EMAIL = /^邮\s*箱：\s*(\S+)$/;
 const DEADLINE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(下班前|[^，,]*前)/;
 const REQUIREMENT = /将(.+?)报送至(.+?)，同时报送\s*(\d+)\s*篇(.+?)。/;
 
-const isStandalone = (text: string) =>
-  SECTION.test(text) || ATTACHMENT.test(text) || CONTACT.test(text) || EMAIL.test(text);
+const isStandalone = (text: string) => SECTION.test(text) || ATTACHMENT.test(text) || CONTACT.test(text) || EMAIL.test(text);
 
 const pad = (n: string) => n.padStart(2, '0');
 

@@ -138,10 +138,5 @@ export function relatedDocs(document: RelatedDocument): SearchDoc[] {
 }
 
 export function corpusDocs(corpus: Corpus): SearchDoc[] {
-  return [
-    ...gangyaoDocs(corpus.gangyao),
-    ...noticeDocs(corpus.notice),
-    ...pressDocs(corpus.press),
-    ...corpus.related.flatMap(relatedDocs),
-  ];
+  return [...gangyaoDocs(corpus.gangyao), ...noticeDocs(corpus.notice), ...pressDocs(corpus.press), ...corpus.related.flatMap(relatedDocs)];
 }

@@ -78,11 +78,7 @@ const TOO_LARGE = '上传的文件太大，请不要超过 10 MB。';
  * login page and APIs answer 401; every state-changing request must carry the session's CSRF
  * token. Astro's own origin check runs before this and stays on.
  */
-export async function guardAdmin(
-  ctx: GuardContext,
-  next: () => Promise<Response>,
-  deps: GuardDeps,
-): Promise<Response> {
+export async function guardAdmin(ctx: GuardContext, next: () => Promise<Response>, deps: GuardDeps): Promise<Response> {
   const area = adminArea(ctx.url.pathname);
   if (!area) return next();
   try {
@@ -94,7 +90,12 @@ export async function guardAdmin(
   }
 }
 
-async function guardArea(ctx: GuardContext, next: () => Promise<Response>, deps: GuardDeps, area: NonNullable<AdminArea>): Promise<Response> {
+async function guardArea(
+  ctx: GuardContext,
+  next: () => Promise<Response>,
+  deps: GuardDeps,
+  area: NonNullable<AdminArea>,
+): Promise<Response> {
   const now = deps.now ?? (() => new Date());
   const config = deps.config ?? organiserConfig();
   if (!accountsReady.has(deps.db)) accountsReady.set(deps.db, prepareAccounts(deps.db, deps.dataDir, config));
@@ -105,9 +106,7 @@ async function guardArea(ctx: GuardContext, next: () => Promise<Response>, deps:
 
   if (area === 'page' && isLoginPath(ctx.url.pathname)) {
     if (unsafe && !tokensMatch(readCookie(ctx.request, LOGIN_CSRF_COOKIE), await submittedToken(ctx.request, MAX_POST_BYTES))) {
-      return withConsoleHeaders(
-        textResponse(403, '登录页面已过期，请重新打开登录页再试（浏览器需要允许 Cookie）。', area),
-      );
+      return withConsoleHeaders(textResponse(403, '登录页面已过期，请重新打开登录页再试（浏览器需要允许 Cookie）。', area));
     }
     return withConsoleHeaders(await next());
   }

@@ -12,9 +12,7 @@ export interface LoginAttempt {
   ip: string;
 }
 
-export type LoginOutcome =
-  | { ok: true; session: NewSession }
-  | { ok: false; status: 400 | 401 | 429; message: string };
+export type LoginOutcome = { ok: true; session: NewSession } | { ok: false; status: 400 | 401 | 429; message: string };
 
 const WINDOW_MS = 15 * 60 * 1000;
 /** Failed sign-ins per address, and per user name so that rotating addresses does not help. */
@@ -45,7 +43,11 @@ export async function attemptLogin(
     return { ok: false, status: 429, message: waitMessage(blocked.retryAt.getTime() - now.getTime()) };
   }
 
-  const reserved = reserveEvent(db, rules.map((rule) => rule.bucket), now);
+  const reserved = reserveEvent(
+    db,
+    rules.map((rule) => rule.bucket),
+    now,
+  );
   const account = findAccount(db, username, config);
   const valid = await verifyPassword(attempt.password, account?.passwordHash);
   if (!account || !valid) {

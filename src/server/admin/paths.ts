@@ -14,7 +14,10 @@ export function normalisePath(pathname: string): string {
   } catch {
     // A malformed escape is left as is; the router will not match it either.
   }
-  return path.replace(/\\/g, '/').replace(/\/{2,}/g, '/').toLowerCase();
+  return path
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .toLowerCase();
 }
 
 export function adminArea(pathname: string): AdminArea {

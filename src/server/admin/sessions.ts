@@ -26,9 +26,13 @@ export function createSession(db: DatabaseSync, username: string, now = new Date
   const cookieValue = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
   const at = now.toISOString();
-  db.prepare(
-    'INSERT INTO admin_sessions (id_hash, username, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(hashOf(cookieValue), username, csrfToken, at, at);
+  db.prepare('INSERT INTO admin_sessions (id_hash, username, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)').run(
+    hashOf(cookieValue),
+    username,
+    csrfToken,
+    at,
+    at,
+  );
   return { cookieValue, username, csrfToken, createdAt: at };
 }
 

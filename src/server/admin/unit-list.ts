@@ -19,7 +19,16 @@ export function unitList(db: DatabaseSync): UnitListEntry[] {
          EXISTS (SELECT 1 FROM submissions s WHERE s.unit_id = u.id) AS submitted
        FROM units u ORDER BY u.active DESC, u.sort_order, u.id`,
     )
-    .all() as { id: number; name: string; category: string; contact_person: string; contact_phone: string; active: number; code_issued_at: string | null; submitted: number }[];
+    .all() as {
+    id: number;
+    name: string;
+    category: string;
+    contact_person: string;
+    contact_phone: string;
+    active: number;
+    code_issued_at: string | null;
+    submitted: number;
+  }[];
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -35,8 +44,6 @@ export function unitList(db: DatabaseSync): UnitListEntry[] {
 /** Ids posted by the checkboxes of the unit list, kept only when they name an active unit. */
 export function activeUnitIds(db: DatabaseSync, posted: readonly string[]): number[] {
   const ids = [...new Set(posted.filter((v) => /^\d{1,9}$/.test(v)).map(Number))];
-  const active = new Set(
-    (db.prepare('SELECT id FROM units WHERE active = 1').all() as { id: number }[]).map((r) => r.id),
-  );
+  const active = new Set((db.prepare('SELECT id FROM units WHERE active = 1').all() as { id: number }[]).map((r) => r.id));
   return ids.filter((id) => active.has(id));
 }

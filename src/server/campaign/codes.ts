@@ -96,8 +96,7 @@ export interface CodeAttempt {
 }
 
 export type CodeCheck =
-  | { ok: true; unit: Unit }
-  | { ok: false; status: 400 | 401 | 429; field: typeof FIELD.unitId | typeof FIELD.code; message: string };
+  { ok: true; unit: Unit } | { ok: false; status: 400 | 401 | 429; field: typeof FIELD.unitId | typeof FIELD.code; message: string };
 
 function minutesUntil(retryAt: Date, now: Date): number {
   return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
@@ -128,7 +127,11 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
   if (row.code_hash === null) {
     return { ok: false, status: 401, field: FIELD.code, message: `${unit.name}还没有领取报送码，请联系${attempt.contact}领取。` };
   }
-  const reserved = reserveEvent(db, rules.map((rule) => rule.bucket), attempt.now);
+  const reserved = reserveEvent(
+    db,
+    rules.map((rule) => rule.bucket),
+    attempt.now,
+  );
   if (await codeMatches(code, row.code_hash)) {
     forgetEvents(db, reserved);
     return { ok: true, unit };

@@ -65,8 +65,6 @@ export function listUnits(db: DatabaseSync, options: { includeInactive?: boolean
 }
 
 export function findUnit(db: DatabaseSync, id: number): Unit | undefined {
-  const row = db
-    .prepare('SELECT id, name, category, sort_order, code_hash, active FROM units WHERE id = ?')
-    .get(id) as UnitRow | undefined;
+  const row = db.prepare('SELECT id, name, category, sort_order, code_hash, active FROM units WHERE id = ?').get(id) as UnitRow | undefined;
   return row ? toUnit(row) : undefined;
 }

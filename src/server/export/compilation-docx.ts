@@ -41,9 +41,7 @@ export async function compilationDocx(essays: readonly FeaturedEssay[], meta: Co
   const body: Paragraph[] =
     essays.length === 0
       ? bodyParagraphs('暂无入选的优秀学习感想。请在组织方后台的报送详情页将学习感想“评为优秀”后再导出。')
-      : essays.flatMap((essay, i) =>
-          essayBlocks(essay, essay.unitName, { heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0 }),
-        );
+      : essays.flatMap((essay, i) => essayBlocks(essay, essay.unitName, { heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0 }));
   const sections: ISectionOptions[] = [
     { properties: { page: A4_PAGE }, children: titlePage(meta) },
     { properties: { page: A4_PAGE }, children: contentsPage() },

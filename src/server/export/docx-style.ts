@@ -52,7 +52,10 @@ const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   ['仿宋', 'FangSong', 'modern', 'fixed'],
   ['宋体', 'SimSun', 'auto', 'variable'],
 ]
-  .map(([name, alt, family, pitch]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`)
+  .map(
+    ([name, alt, family, pitch]) =>
+      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="${pitch}"/></w:font>`,
+  )
   .join('')}<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
 
 export function cjkFont(name: string) {
@@ -79,7 +82,11 @@ export function centredLine(text: string, font: string = FONT.kai, size: number 
 
 /** 黑体 section heading such as 相关信息 inside a report. */
 export function sectionHeading(text: string): Paragraph {
-  return new Paragraph({ spacing: { ...LINE, before: 280 }, indent: { firstLine: INDENT_TWO_CHARS }, children: [run(text, FONT.heading, SIZE.sanhao)] });
+  return new Paragraph({
+    spacing: { ...LINE, before: 280 },
+    indent: { firstLine: INDENT_TWO_CHARS },
+    children: [run(text, FONT.heading, SIZE.sanhao)],
+  });
 }
 
 function lineFont(line: string): string {

@@ -2,7 +2,17 @@ import type { Paragraph } from 'docx';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
 import { activityFormsText, type EssayView } from '#server/submissions/detail.ts';
 import type { VersionRecord } from '#server/submissions/read.ts';
-import { A4_PAGE, bodyParagraphs, centredLine, factLine, officialDocument, packDocx, pageNumberFooter, sectionHeading, titleParagraph } from './docx-style.ts';
+import {
+  A4_PAGE,
+  bodyParagraphs,
+  centredLine,
+  factLine,
+  officialDocument,
+  packDocx,
+  pageNumberFooter,
+  sectionHeading,
+  titleParagraph,
+} from './docx-style.ts';
 
 export interface ReportSource {
   unitName: string;
@@ -22,7 +32,9 @@ export async function reportDocx(source: ReportSource): Promise<Buffer> {
     factLine('活动形式', activityFormsText(v)),
     factLine('参加人员', v.participants),
     sectionHeading('情况汇报'),
-    ...(v.reportBody.trim() ? bodyParagraphs(v.reportBody) : bodyParagraphs(v.reportFile ? '（正文见同一文件夹中的情况汇报原件。）' : '（未填写。）')),
+    ...(v.reportBody.trim()
+      ? bodyParagraphs(v.reportBody)
+      : bodyParagraphs(v.reportFile ? '（正文见同一文件夹中的情况汇报原件。）' : '（未填写。）')),
   ];
   if (v.infoText.trim() || v.infoFile) {
     children.push(sectionHeading('相关信息'), ...bodyParagraphs(v.infoText.trim() || '（见同一文件夹中的相关信息原件。）'));
@@ -40,7 +52,11 @@ export async function reportDocx(source: ReportSource): Promise<Buffer> {
 }
 
 /** The blocks of one essay: title, 单位 职务 作者 in 楷体, then the body. */
-export function essayBlocks(essay: Pick<EssayView, 'title' | 'author' | 'authorPosition' | 'body'>, unitName: string, titleOptions = {}): Paragraph[] {
+export function essayBlocks(
+  essay: Pick<EssayView, 'title' | 'author' | 'authorPosition' | 'body'>,
+  unitName: string,
+  titleOptions = {},
+): Paragraph[] {
   return [
     titleParagraph(essay.title, titleOptions),
     centredLine(`${unitName}　${essay.authorPosition}　${essay.author}`),

@@ -82,7 +82,10 @@ function row(db: DatabaseSync, index: number, unit: UnitProgress): string[] {
     unit.submitted ? String(unit.photoCount) : '',
     unit.submitted ? String(unit.essayCount) : '',
     essays.map((e) => `《${e.title}》（${e.author}）`).join('；'),
-    essays.filter((e) => e.featured === 1).map((e) => `《${e.title}》`).join('；'),
+    essays
+      .filter((e) => e.featured === 1)
+      .map((e) => `《${e.title}》`)
+      .join('；'),
   ];
 }
 

@@ -73,7 +73,9 @@ export function planUnitEntries(db: DatabaseSync, dataDir: string, unit: Submitt
   for (const photo of version.photos) {
     const number = String(photo.position).padStart(2, '0');
     const caption = safeFileName(photo.caption, '照片', 30);
-    entries.push(storedEntry(dataDir, photo.file, (ext) => names.claim(`${folder}/照片/${number}-${caption}${ext}`), `照片：${photo.caption}`, mtime));
+    entries.push(
+      storedEntry(dataDir, photo.file, (ext) => names.claim(`${folder}/照片/${number}-${caption}${ext}`), `照片：${photo.caption}`, mtime),
+    );
   }
   for (const essay of version.essays) {
     const stem = `${folder}/学习感想/${safeFileName(`${essay.title}-${essay.author}`, `学习感想${essay.position}`, 50)}`;
@@ -103,5 +105,12 @@ export function submittedUnits(db: DatabaseSync): SubmittedUnit[] {
          WHERE u.active = 1 ORDER BY u.sort_order, u.id`,
       )
       .all() as { id: number; name: string; category: string; submission_id: number; number: string; version_no: number }[]
-  ).map((r) => ({ unitId: r.id, name: r.name, category: r.category, receiptNumber: r.number, submissionId: r.submission_id, versionNo: r.version_no }));
+  ).map((r) => ({
+    unitId: r.id,
+    name: r.name,
+    category: r.category,
+    receiptNumber: r.number,
+    submissionId: r.submission_id,
+    versionNo: r.version_no,
+  }));
 }

@@ -18,7 +18,9 @@ export function safeFileName(raw: string, fallback: string, max = 60): string {
     .replace(/[\\/:*?"<>|]/g, '_')
     .replace(/\s+/g, ' ')
     .trim();
-  name = cut(name, max).replace(/[. ]+$/, '').replace(/^[. ]+/, '');
+  name = cut(name, max)
+    .replace(/[. ]+$/, '')
+    .replace(/^[. ]+/, '');
   if (!name || RESERVED.test(name)) return fallback;
   return name;
 }

@@ -88,7 +88,9 @@ async function processHeif(path: string, name: string): Promise<ProcessedPhoto> 
   const result = await decodeHeic(await readFile(path), LIMITS.otherPixels);
   if (!result.ok) {
     if (result.reason === 'too-many-pixels') throw tooManyPixels(name, result.width, result.height);
-    throw new FileRefused(`${label(name)}是 HEIC 格式，但无法读取，文件可能不完整或已损坏。请重新上传，或在手机上将照片格式设为“兼容性最佳”（JPG）后再拍。`);
+    throw new FileRefused(
+      `${label(name)}是 HEIC 格式，但无法读取，文件可能不完整或已损坏。请重新上传，或在手机上将照片格式设为“兼容性最佳”（JPG）后再拍。`,
+    );
   }
   const { width, height, data } = result.image;
   try {

@@ -25,7 +25,10 @@ export function findStoredFile(db: DatabaseSync, dataDir: string, id: number): S
 
 /** attachment; filename="ascii"; filename*=UTF-8''… — old browsers take the first, all others the second. */
 export function contentDisposition(kind: 'inline' | 'attachment', name: string, asciiFallback = 'download'): string {
-  const stripped = name.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '').trim();
+  const stripped = name
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '')
+    .trim();
   const extension = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
   const hasStem = /[A-Za-z0-9]/.test(stripped.slice(0, stripped.length - extension.length));
   const ascii = hasStem ? stripped : asciiFallback.includes('.') ? asciiFallback : `${asciiFallback}${extension}`;

@@ -5,8 +5,23 @@
 import { open } from 'node:fs/promises';
 
 export type Sniffed =
-  | 'jpeg' | 'png' | 'webp' | 'heif' | 'avif' | 'gif' | 'bmp' | 'tiff'
-  | 'svg' | 'html' | 'xml' | 'pdf' | 'zip' | 'ole' | 'executable' | 'empty' | 'unknown';
+  | 'jpeg'
+  | 'png'
+  | 'webp'
+  | 'heif'
+  | 'avif'
+  | 'gif'
+  | 'bmp'
+  | 'tiff'
+  | 'svg'
+  | 'html'
+  | 'xml'
+  | 'pdf'
+  | 'zip'
+  | 'ole'
+  | 'executable'
+  | 'empty'
+  | 'unknown';
 
 const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1']);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
@@ -23,7 +38,11 @@ function ftypBrands(head: Buffer): string[] {
 }
 
 function sniffText(head: Buffer): Sniffed | undefined {
-  const text = head.toString('utf8', 0, Math.min(head.length, 1024)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const text = head
+    .toString('utf8', 0, Math.min(head.length, 1024))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^<!doctype html|^<html|^<head|^<body|^<script|^<iframe/.test(text)) return 'html';
   if (text.startsWith('<svg') || (text.startsWith('<?xml') && head.toString('utf8').toLowerCase().includes('<svg'))) return 'svg';
   if (text.startsWith('<?xml') || text.startsWith('<!doctype')) return 'xml';

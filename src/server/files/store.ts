@@ -86,8 +86,7 @@ export function insertFileRow(db: DatabaseSync, file: PersistedFile, mime: strin
 
 export function findFile(db: DatabaseSync, id: number): FileRecord | undefined {
   const row = db.prepare('SELECT id, sha256, rel_path, mime, bytes, original_name FROM files WHERE id = ?').get(id) as
-    | { id: number; sha256: string; rel_path: string; mime: string; bytes: number; original_name: string }
-    | undefined;
+    { id: number; sha256: string; rel_path: string; mime: string; bytes: number; original_name: string } | undefined;
   if (!row) return undefined;
   return { id: row.id, sha256: row.sha256, relPath: row.rel_path, mime: row.mime, bytes: row.bytes, originalName: row.original_name };
 }
@@ -95,7 +94,10 @@ export function findFile(db: DatabaseSync, id: number): FileRecord | undefined {
 /** A file name safe to show and to put in a download header: no folders, no control characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim().slice(0, 120);
+  return base
+    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '')
+    .trim()
+    .slice(0, 120);
 }
 
 /**

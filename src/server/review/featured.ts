@@ -32,14 +32,25 @@ export function essayOwner(db: DatabaseSync, essayId: number): EssayOwner | null
     )
     .get(essayId) as { id: number; title: string; unit_id: number; name: string; version_no: number; featured: number } | undefined;
   return row
-    ? { essayId: row.id, title: row.title, unitId: row.unit_id, unitName: row.name, versionNo: row.version_no, featured: row.featured === 1 }
+    ? {
+        essayId: row.id,
+        title: row.title,
+        unitId: row.unit_id,
+        unitName: row.name,
+        versionNo: row.version_no,
+        featured: row.featured === 1,
+      }
     : null;
 }
 
 /** Marks or withdraws; doing it twice changes nothing (a double click, a resent form). */
 export function setFeatured(db: DatabaseSync, essayId: number, featured: boolean, by: string, now = new Date()): void {
   if (featured) {
-    db.prepare('INSERT OR IGNORE INTO featured_essays (essay_id, featured_at, featured_by) VALUES (?, ?, ?)').run(essayId, now.toISOString(), by);
+    db.prepare('INSERT OR IGNORE INTO featured_essays (essay_id, featured_at, featured_by) VALUES (?, ?, ?)').run(
+      essayId,
+      now.toISOString(),
+      by,
+    );
   } else {
     db.prepare('DELETE FROM featured_essays WHERE essay_id = ?').run(essayId);
   }
@@ -54,7 +65,17 @@ export function listFeatured(db: DatabaseSync): FeaturedEssay[] {
        JOIN submissions s ON s.id = v.submission_id JOIN units u ON u.id = s.unit_id
        ORDER BY u.sort_order, u.id, v.version_no, e.position`,
     )
-    .all() as { id: number; title: string; body: string; author: string; author_position: string; file_id: number | null; name: string; category: string; featured_at: string }[];
+    .all() as {
+    id: number;
+    title: string;
+    body: string;
+    author: string;
+    author_position: string;
+    file_id: number | null;
+    name: string;
+    category: string;
+    featured_at: string;
+  }[];
   return rows.map((r) => ({
     essayId: r.id,
     title: r.title,

@@ -9,7 +9,10 @@ import { isFileToken } from './links.ts';
 import { findStaged } from './staging.ts';
 
 const notFound = () =>
-  new Response('文件不存在，或链接已失效。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  new Response('文件不存在，或链接已失效。', {
+    status: 404,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 
 /** GET /api/uploads/<token>/thumb|photo|file */
 export function stagedFileResponse(db: DatabaseSync, dataDir: string, token: string, variant: string): Response {

@@ -52,7 +52,8 @@ export async function readSmallForm(request: Request): Promise<URLSearchParams |
   }
 }
 
-export type CheckedReopen = { ok: true; reopened: NonNullable<ReturnType<typeof reopenCurrent>> } | { ok: false; status: number; error: string };
+export type CheckedReopen =
+  { ok: true; reopened: NonNullable<ReturnType<typeof reopenCurrent>> } | { ok: false; status: number; error: string };
 
 /** Checks unit and code from a small form, then reopens the unit's current version. */
 export async function reopenFromForm(request: Request, context: SubmissionContext): Promise<CheckedReopen> {

@@ -19,7 +19,9 @@ export function materialsInVersion(version: StoredMaterials): MaterialsPresent {
   return {
     report: version.reportBody.trim() !== '' || !!version.reportFile,
     photoCount: version.photos.length,
-    essayPositions: version.essays.filter((essay) => essay.title.trim() !== '' && (essay.body.trim() !== '' || !!essay.file)).map((essay) => essay.position),
+    essayPositions: version.essays
+      .filter((essay) => essay.title.trim() !== '' && (essay.body.trim() !== '' || !!essay.file))
+      .map((essay) => essay.position),
   };
 }
 

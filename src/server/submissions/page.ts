@@ -68,4 +68,3 @@ export async function formPage(request: Request, context: SubmissionContext): Pr
     props: { ...blank, values, errors, ...(formError ? { formError } : {}), stagedPhotos, stagedFiles, idempotencyKey },
   };
 }
-

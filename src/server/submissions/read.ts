@@ -61,7 +61,10 @@ export function findSubmissionByUnit(db: DatabaseSync, unitId: number): Submissi
 }
 
 /** Every version of a submission, oldest first. */
-export function listVersions(db: DatabaseSync, submissionId: number): { id: number; versionNo: number; submittedAt: Date; late: boolean }[] {
+export function listVersions(
+  db: DatabaseSync,
+  submissionId: number,
+): { id: number; versionNo: number; submittedAt: Date; late: boolean }[] {
   const rows = db
     .prepare('SELECT id, version_no, submitted_at, late FROM versions WHERE submission_id = ? ORDER BY version_no')
     .all(submissionId) as { id: number; version_no: number; submitted_at: string; late: number }[];
@@ -95,7 +98,9 @@ export function loadVersion(db: DatabaseSync, submissionId: number, versionNo?: 
   ) as VersionRow | undefined;
   if (!row) return undefined;
   const photos = (
-    db.prepare('SELECT position, caption, file_id, thumb_file_id, width, height FROM photos WHERE version_id = ? ORDER BY position').all(row.id) as {
+    db
+      .prepare('SELECT position, caption, file_id, thumb_file_id, width, height FROM photos WHERE version_id = ? ORDER BY position')
+      .all(row.id) as {
       position: number;
       caption: string;
       file_id: number;
@@ -112,7 +117,9 @@ export function loadVersion(db: DatabaseSync, submissionId: number, versionNo?: 
     height: photo.height,
   }));
   const essays = (
-    db.prepare('SELECT position, title, author, author_position, body, file_id FROM essays WHERE version_id = ? ORDER BY position').all(row.id) as {
+    db
+      .prepare('SELECT position, title, author, author_position, body, file_id FROM essays WHERE version_id = ? ORDER BY position')
+      .all(row.id) as {
       position: number;
       title: string;
       author: string;

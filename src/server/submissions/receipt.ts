@@ -40,7 +40,9 @@ export interface ReceiptView {
 const chars = (text: string) => [...text.trim()].length;
 
 function receiptFile(db: DatabaseSync, file: FileRecord | undefined): ReceiptFile | undefined {
-  return file ? { name: file.originalName || '附件', size: formatMegabytes(file.bytes), url: fileUrl(db, file.id, { download: true }) } : undefined;
+  return file
+    ? { name: file.originalName || '附件', size: formatMegabytes(file.bytes), url: fileUrl(db, file.id, { download: true }) }
+    : undefined;
 }
 
 function completeLater(campaign: Campaign, now: Date): string {
@@ -63,7 +65,9 @@ export function receiptView(
   if (!submission || !isReceiptToken(db, number, token)) return undefined;
   const version = loadVersion(db, submission.id, versionNo);
   if (!version) return undefined;
-  const forms = version.activityForms.map((form) => (form === '其他' && version.activityFormsOther ? `其他（${version.activityFormsOther}）` : form));
+  const forms = version.activityForms.map((form) =>
+    form === '其他' && version.activityFormsOther ? `其他（${version.activityFormsOther}）` : form,
+  );
   const reportFile = receiptFile(db, version.reportFile);
   const infoFile = receiptFile(db, version.infoFile);
   const missing = missingItems(version, campaign.requirements);
@@ -94,7 +98,14 @@ export function receiptView(
     })),
     essays: version.essays.map((essay) => {
       const file = receiptFile(db, essay.file);
-      return { position: essay.position, title: essay.title, author: essay.author, authorPosition: essay.authorPosition, bodyChars: chars(essay.body), ...(file ? { file } : {}) };
+      return {
+        position: essay.position,
+        title: essay.title,
+        author: essay.author,
+        authorPosition: essay.authorPosition,
+        bodyChars: chars(essay.body),
+        ...(file ? { file } : {}),
+      };
     }),
     missing,
     completeLater: missing.length > 0 && version.id === submission.currentVersionId ? completeLater(campaign, now) : '',

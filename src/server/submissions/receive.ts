@@ -70,7 +70,11 @@ export async function receiveSubmission(request: Request, context: SubmissionCon
   }
 }
 
-async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape: { photoMax: number; essayCount: number }): Promise<ReceiveOutcome> {
+async function receiveParsed(
+  form: ParsedForm,
+  context: SubmissionContext,
+  shape: { photoMax: number; essayCount: number },
+): Promise<ReceiveOutcome> {
   const values = formValues(form, shape);
   const postedKey = fieldValue(form, FIELD.idempotencyKey).trim();
   let idempotencyKey = isIdempotencyKey(postedKey) ? postedKey : newKey();
@@ -141,7 +145,13 @@ function mergeErrors(...sources: Record<string, string>[]): Record<string, strin
 }
 
 /** Stores what the schema parsed, with the files the slots resolved to. */
-function store(context: SubmissionContext, unitId: number, idempotencyKey: string, submission: Submission, slots: ResolvedSlots): ReceiveOutcome {
+function store(
+  context: SubmissionContext,
+  unitId: number,
+  idempotencyKey: string,
+  submission: Submission,
+  slots: ResolvedSlots,
+): ReceiveOutcome {
   // Only the essays the unit wrote are stored, each at the position it was entered in, so a unit that
   // sends its second essay first still has 第 1 篇 listed as missing.
   const essays = submission.essays.flatMap((essay, index) => {

@@ -50,7 +50,11 @@ export function reopenCurrent(context: SubmissionContext, unitId: number): Reope
 
   return transaction(db, () => {
     const stagedPhotos = version.photos.map((photo) => {
-      const token = restage(db, { unitId, kind: PHOTO_KIND, fileId: photo.file.id, thumbFileId: photo.thumb.id, width: photo.width, height: photo.height }, now);
+      const token = restage(
+        db,
+        { unitId, kind: PHOTO_KIND, fileId: photo.file.id, thumbFileId: photo.thumb.id, width: photo.width, height: photo.height },
+        now,
+      );
       return { token, thumbUrl: stagedThumbUrl(token), caption: photo.caption, width: photo.width, height: photo.height };
     });
     const stagedFiles: Partial<Record<FileFieldName, StagedFile>> = {};

@@ -36,7 +36,11 @@ async function resolvePhoto(context: SubmissionContext, unitId: number, slot: Ph
   return staged && staged.kind === PHOTO_KIND ? staged : `第 ${slot.n} 张照片已失效（可能换了报送单位），请重新选择这张照片。`;
 }
 
-async function resolveAttachment(context: SubmissionContext, unitId: number, slot: AttachmentSlot): Promise<StagedUpload | string | undefined> {
+async function resolveAttachment(
+  context: SubmissionContext,
+  unitId: number,
+  slot: AttachmentSlot,
+): Promise<StagedUpload | string | undefined> {
   const kept = slot.token ? findStaged(context.db, slot.token, unitId) : undefined;
   const keptOk = kept && kept.kind === slot.field ? kept : undefined;
   if (slot.file) {

@@ -108,8 +108,7 @@ export function findByIdempotencyKey(db: DatabaseSync, key: string): StoredRef |
 
 function ensureSubmission(db: DatabaseSync, unitId: number, numberPrefix: string, now: Date): { id: number; number: string } {
   const existing = db.prepare('SELECT id, number FROM submissions WHERE unit_id = ?').get(unitId) as
-    | { id: number; number: string }
-    | undefined;
+    { id: number; number: string } | undefined;
   if (existing) return existing;
   const { next } = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM submissions').get() as { next: number };
   const number = `${numberPrefix}-${String(next).padStart(4, '0')}`;

@@ -56,7 +56,10 @@ async function stageOne(form: ParsedForm, context: SubmissionContext): Promise<R
   const limit = isPhoto ? LIMITS.photoBytes : LIMITS.attachmentBytes;
   if (form.errors[FILE_FIELD] || (file && file.bytes > limit)) {
     const what = isPhoto ? '照片' : '文件';
-    return error(`这个${what}超过 ${formatMegabytes(limit)}，没有收下。${isPhoto ? '请在手机上压缩或截图后重新上传。' : '请压缩其中的图片后重新上传。'}`, 413);
+    return error(
+      `这个${what}超过 ${formatMegabytes(limit)}，没有收下。${isPhoto ? '请在手机上压缩或截图后重新上传。' : '请压缩其中的图片后重新上传。'}`,
+      413,
+    );
   }
   if (!file) return error('没有收到文件，请重新选择后上传。', 400);
 

@@ -41,14 +41,22 @@ export function orientedSize(stored: Size, orientation: number): Size {
 export function orientationTransform(orientation: number, drawn: Size): [number, number, number, number, number, number] {
   const { width: w, height: h } = drawn;
   switch (orientation) {
-    case 2: return [-1, 0, 0, 1, w, 0];
-    case 3: return [-1, 0, 0, -1, w, h];
-    case 4: return [1, 0, 0, -1, 0, h];
-    case 5: return [0, 1, 1, 0, 0, 0];
-    case 6: return [0, 1, -1, 0, h, 0];
-    case 7: return [0, -1, -1, 0, h, w];
-    case 8: return [0, -1, 1, 0, 0, w];
-    default: return [1, 0, 0, 1, 0, 0];
+    case 2:
+      return [-1, 0, 0, 1, w, 0];
+    case 3:
+      return [-1, 0, 0, -1, w, h];
+    case 4:
+      return [1, 0, 0, -1, 0, h];
+    case 5:
+      return [0, 1, 1, 0, 0, 0];
+    case 6:
+      return [0, 1, -1, 0, h, 0];
+    case 7:
+      return [0, -1, -1, 0, h, w];
+    case 8:
+      return [0, -1, 1, 0, 0, w];
+    default:
+      return [1, 0, 0, 1, 0, 0];
   }
 }
 

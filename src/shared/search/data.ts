@@ -51,4 +51,3 @@ export async function readSearchData(response: Response, onDoc: (doc: SearchDoc)
     if (done) return finish();
   }
 }
-

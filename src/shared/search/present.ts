@@ -44,7 +44,11 @@ export const shownResults = 10;
 export const shownAllResults = 50;
 const snippetLength = 90;
 
-export function presentSearch(outcome: SearchOutcome, glossaryTerms: readonly string[], { kind, all = false }: Omit<SearchRequest, 'query'> = {}): SearchView {
+export function presentSearch(
+  outcome: SearchOutcome,
+  glossaryTerms: readonly string[],
+  { kind, all = false }: Omit<SearchRequest, 'query'> = {},
+): SearchView {
   const counts = searchKinds
     .map((k) => ({ kind: k, label: searchKindLabels[k], count: outcome.hits.filter((hit) => hit.doc.kind === k).length }))
     .filter((c) => c.count > 0);

@@ -170,8 +170,10 @@ const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 
 /** The parts as HTML, text escaped and matches in <mark>: one string to set instead of a node per part. */
 export function partsToHtml(parts: readonly SnippetPart[]): string {
-  return parts.map(({ text, mark }) => {
-    const escaped = text.replace(/[&<>"]/g, (c) => escapes[c]!);
-    return mark ? `<mark>${escaped}</mark>` : escaped;
-  }).join('');
+  return parts
+    .map(({ text, mark }) => {
+      const escaped = text.replace(/[&<>"]/g, (c) => escapes[c]!);
+      return mark ? `<mark>${escaped}</mark>` : escaped;
+    })
+    .join('');
 }

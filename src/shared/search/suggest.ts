@@ -12,10 +12,6 @@ export function suggestionsFor(query: string, glossaryTerms: readonly string[], 
   const chars = new Set(Array.from(query));
   const sharesBigram = (term: string): boolean => queryTerms(term).some((t) => wanted.has(t.term));
   const sharesChar = (term: string): boolean => Array.from(term).some((c) => chars.has(c));
-  const ordered = [
-    ...glossaryTerms.filter(sharesBigram),
-    ...glossaryTerms.filter(sharesChar),
-    ...popularQueries,
-  ];
+  const ordered = [...glossaryTerms.filter(sharesBigram), ...glossaryTerms.filter(sharesChar), ...popularQueries];
   return [...new Set(ordered)].filter((s) => s !== query.trim()).slice(0, count);
 }

@@ -91,7 +91,12 @@ export const essayStarted = (values: Values, filesPresent: ReadonlySet<string>, 
   essayHasContent(essayParts(values, filesPresent, n));
 
 /** What a form about to be sent carries, as missingMaterials reads it. */
-export function materialsInForm(input: { values: Values; photoCount: number; filesPresent: ReadonlySet<string>; essayCount: number }): MaterialsPresent {
+export function materialsInForm(input: {
+  values: Values;
+  photoCount: number;
+  filesPresent: ReadonlySet<string>;
+  essayCount: number;
+}): MaterialsPresent {
   const essayPositions: number[] = [];
   for (let n = 1; n <= input.essayCount; n++) if (essayStarted(input.values, input.filesPresent, n)) essayPositions.push(n);
   return { report: hasReport(input.values, input.filesPresent), photoCount: input.photoCount, essayPositions };

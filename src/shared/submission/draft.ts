@@ -47,11 +47,9 @@ export interface SubmissionDraft {
 export const draftMetaKey = (namespace: string): string => `draft:${namespace}`;
 export const draftBlobKey = (namespace: string, id: string): string => `draft:${namespace}:blob:${id}`;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const optionalNumber = (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+const optionalNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 function parseValues(raw: unknown): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};

@@ -120,9 +120,7 @@ export const ENDPOINT = {
 } as const;
 
 /** The body of /api/uploads answers. */
-export type UploadResult =
-  | { token: string; thumbUrl: string; width: number; height: number }
-  | { error: string };
+export type UploadResult = { token: string; thumbUrl: string; width: number; height: number } | { error: string };
 
 /** The body of /api/submissions answers (Accept: application/json). */
 export type SubmitResult = { receiptUrl: string } | { errors: Record<string, string>; formError?: string };

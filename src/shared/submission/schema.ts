@@ -30,8 +30,7 @@ export function isPhoneNumber(value: string): boolean {
 }
 
 /** Trimmed text of at most max characters; '' when the field was not sent. */
-const optionalText = (label: string, max: number) =>
-  z._default(z.string().check(z.trim(), z.maxLength(max, tooLong(label, max))), '');
+const optionalText = (label: string, max: number) => z._default(z.string().check(z.trim(), z.maxLength(max, tooLong(label, max))), '');
 
 /** Trimmed text that must be there, of at most max characters. */
 const requiredText = (whenEmpty: string, label: string, max: number) =>
@@ -74,7 +73,12 @@ const startedEssaysComplete = z.superRefine((essays: z.output<typeof essaySchema
     need('author', `请填写第 ${n} 篇学习感想的作者姓名。`);
     need('position', `请填写第 ${n} 篇学习感想作者的职务。`);
     if (essay.body === '' && !essay.hasFile) {
-      ctx.addIssue({ code: 'custom', path: [index], message: `第 ${n} 篇学习感想还没有正文：请粘贴正文，或上传 Word 文档。`, input: essay });
+      ctx.addIssue({
+        code: 'custom',
+        path: [index],
+        message: `第 ${n} 篇学习感想还没有正文：请粘贴正文，或上传 Word 文档。`,
+        input: essay,
+      });
     }
   });
 });
@@ -119,7 +123,9 @@ export function submissionSchema(shape: SubmissionShape) {
       activityDates: optionalText('活动日期', TEXT_LIMITS.activity_dates),
       /** The forms of activity checked, each one of ACTIVITY_FORMS. At least one with a 情况汇报. Default none. */
       activityForms: z._default(
-        z.array(z.string()).check(z.refine((forms) => forms.every((form) => knownForms.indexOf(form) >= 0), '活动形式只能从列出的选项中选择。')),
+        z
+          .array(z.string())
+          .check(z.refine((forms) => forms.every((form) => knownForms.indexOf(form) >= 0), '活动形式只能从列出的选项中选择。')),
         [],
       ),
       /** What 其他 was. Required when 其他 is checked; at most 50 characters. */

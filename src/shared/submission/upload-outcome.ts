@@ -23,10 +23,22 @@ const size = (value: unknown): number | undefined => (typeof value === 'number' 
  * @param retriesSoFar automatic retries already spent on this file
  * @param what 照片 or 文件, for the messages
  */
-export function uploadOutcome(status: number, body: unknown, retriesSoFar: number, what: '照片' | '文件', random: number = Math.random()): UploadOutcome {
+export function uploadOutcome(
+  status: number,
+  body: unknown,
+  retriesSoFar: number,
+  what: '照片' | '文件',
+  random: number = Math.random(),
+): UploadOutcome {
   const token = text(field(body, 'token'));
   if (status >= 200 && status < 300 && token) {
-    return { kind: 'stored', token, thumbUrl: text(field(body, 'thumbUrl')), width: size(field(body, 'width')), height: size(field(body, 'height')) };
+    return {
+      kind: 'stored',
+      token,
+      thumbUrl: text(field(body, 'thumbUrl')),
+      width: size(field(body, 'width')),
+      height: size(field(body, 'height')),
+    };
   }
   const serverSays = text(field(body, 'error'));
   // A wrong code (401), a closed campaign (403) or a code locked after wrong tries (429): retrying

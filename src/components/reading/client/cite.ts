@@ -39,7 +39,11 @@ function copyBySelection(text: string): boolean {
 
 function copyText(text: string): Promise<boolean> {
   const clipboard = navigator.clipboard;
-  if (clipboard && clipboard.writeText) return clipboard.writeText(text).then(() => true, () => copyBySelection(text));
+  if (clipboard && clipboard.writeText)
+    return clipboard.writeText(text).then(
+      () => true,
+      () => copyBySelection(text),
+    );
   return Promise.resolve(copyBySelection(text));
 }
 

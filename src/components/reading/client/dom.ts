@@ -1,5 +1,9 @@
 /** A tiny element builder: the reading scripts create a few elements and nothing else. */
-export function make<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string>, text = ''): HTMLElementTagNameMap[K] {
+export function make<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string>,
+  text = '',
+): HTMLElementTagNameMap[K] {
   const element = document.createElement(tag);
   for (const name of Object.keys(attributes)) element.setAttribute(name, attributes[name] as string);
   element.textContent = text;

@@ -63,7 +63,10 @@ function termOf(target: EventTarget | null): HTMLAnchorElement | null {
 
 function show(link: HTMLAnchorElement, takeFocus: boolean): void {
   const follow = () => (location.href = link.href);
-  entryFor(link).then((entry) => (entry ? open(link, entry, takeFocus) : takeFocus && follow()), () => takeFocus && follow());
+  entryFor(link).then(
+    (entry) => (entry ? open(link, entry, takeFocus) : takeFocus && follow()),
+    () => takeFocus && follow(),
+  );
 }
 
 export function setUpTermPopovers(root: Element): void {

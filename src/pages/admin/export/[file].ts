@@ -13,7 +13,10 @@ export const GET: APIRoute = (context) => {
   const session = requireAdmin(context.locals);
   const kind = exportKind(context.params['file'] ?? '');
   if (!kind) {
-    return new Response('没有这种导出文件。请从“导出”页面点击下载。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response('没有这种导出文件。请从“导出”页面点击下载。', {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
   const db = consoleDatabase();
   audit(db, { username: session.username, action: 'export', detail: kind.name, ip: clientIp(context) });

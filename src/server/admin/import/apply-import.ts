@@ -23,7 +23,9 @@ export function applyUnitImport(
 ): ImportResult {
   return transaction(db, () => {
     const find = db.prepare('SELECT id FROM units WHERE name = ?');
-    const insert = db.prepare('INSERT INTO units (name, category, contact_person, contact_phone, sort_order, active) VALUES (?, ?, ?, ?, ?, 1)');
+    const insert = db.prepare(
+      'INSERT INTO units (name, category, contact_person, contact_phone, sort_order, active) VALUES (?, ?, ?, ?, ?, 1)',
+    );
     const update = db.prepare(
       `UPDATE units SET category = ?, sort_order = ?, active = 1,
          contact_person = COALESCE(?, contact_person), contact_phone = COALESCE(?, contact_phone) WHERE id = ?`,

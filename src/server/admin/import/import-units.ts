@@ -4,8 +4,7 @@ import { readUploadedTable } from './read-upload.ts';
 import { readUnitTable } from './unit-table.ts';
 
 export type UnitImportOutcome =
-  | { ok: true; result: ImportResult; format: string; count: number }
-  | { ok: false; problems: string[]; format?: string };
+  { ok: true; result: ImportResult; format: string; count: number } | { ok: false; problems: string[]; format?: string };
 
 /** The whole import: read the file, check every row, and change the list only if nothing is wrong. */
 export async function importUnits(

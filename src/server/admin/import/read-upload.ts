@@ -4,9 +4,7 @@ import { readXlsxRows } from './xlsx-read.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-export type UploadedTable =
-  | { ok: true; rows: TableRow[]; format: 'XLSX' | `CSV（${TextEncodingName}）` }
-  | { ok: false; message: string };
+export type UploadedTable = { ok: true; rows: TableRow[]; format: 'XLSX' | `CSV（${TextEncodingName}）` } | { ok: false; message: string };
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -15,7 +13,10 @@ export async function readUploadedTable(bytes: Uint8Array): Promise<UploadedTabl
   if (bytes.length === 0) return { ok: false, message: '没有收到文件，或文件是空的。请选择名单文件后再导入。' };
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, message: '文件超过 2 MB，不像是单位名单。请检查是否选错了文件。' };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    return { ok: false, message: '这是旧版 Excel（.xls）或 WPS 表格文件，无法直接读取。请在 Excel/WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。' };
+    return {
+      ok: false,
+      message: '这是旧版 Excel（.xls）或 WPS 表格文件，无法直接读取。请在 Excel/WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。',
+    };
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     try {

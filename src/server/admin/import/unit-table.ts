@@ -30,7 +30,10 @@ export const MAX_UNITS = 500;
 
 /** Full-width letters, digits and brackets to half-width; no spaces of any width. */
 export function fold(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/\u3000/g, '');
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/\u3000/g, '');
 }
 
 function headerColumn(cell: string): Column | undefined {
@@ -61,7 +64,10 @@ export function readUnitTable(rows: readonly TableRow[], categories: readonly st
     const column = headerColumn(cell);
     if (column && !index.has(column)) index.set(column, i);
   });
-  for (const [column, label] of [['name', '单位名称'], ['category', '类别']] as const) {
+  for (const [column, label] of [
+    ['name', '单位名称'],
+    ['category', '类别'],
+  ] as const) {
     if (!index.has(column)) {
       problems.push(`第 ${header.row} 行（表头）缺少“${label}”列。表头应为：单位名称、类别、联系人、联系电话（联系人和电话可以不填）。`);
     }
