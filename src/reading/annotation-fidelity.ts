@@ -45,10 +45,12 @@ export const MIN_PHRASE_CHARS = 5;
 const CONNECTIVE = /^(?:并且|并|以及|和|及|同时|还要|还|也要|也|要)/;
 
 /**
- * Every clause that a note's 要求 governs (up to the end of its sentence, split at ，；：) whose
- * beginning occurs in the source after 鼓励, 支持 or 引导 in the same source sentence. A clause
- * whose verb the note itself gives (…，引导优质优价，促进…) is left alone: the note said it.
- * Findings are candidates for rewording with the source's own verb, or with the neutral 提出.
+ * Every clause that a note's 要求 governs (from 要求 to the next 要求 or the end of the note's
+ * sentence, split at ，；：) whose beginning occurs in the source after 鼓励, 支持 or 引导 in the
+ * same source sentence (up to 。！？；). A clause whose verb the note itself gives before it
+ * (…，引导优质优价，促进…) is left alone: the note said it. The rule is deliberately strict where
+ * the source is ambiguous about how far its 鼓励 reaches; a finding is reworded with the source's
+ * own verb, or with the neutral 提出.
  */
 export function overstatedRequirements(note: string, source: string): OverstatedRequirement[] {
   const sourceSentences = sentencesOf(squash(source), /[。！？；]/);
