@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { Corpus, Erratum, Gangyao } from './types.ts';
-import { correctStrayAnd, type Correction } from './parse/errata.ts';
+import { correctStrayAnd, spellingNotes, type Correction } from './parse/errata.ts';
 import { parseGangyao } from './parse/gangyao.ts';
 import { toLines } from './parse/lines.ts';
 import { parseNotice } from './parse/notice.ts';
@@ -53,13 +53,21 @@ export function buildCorpus(root = projectRoot()): Corpus {
   const regions = splitNoticeSeed(toLines(readSeed(NOTICE_SEED, root)));
   const corrected = correctStrayAnd(regions.gangyao);
   const gangyao = parseGangyao(corrected.lines);
+  const press = parsePress(regions.press);
   const sources = relatedList.parse(parseYaml(readFileSync(join(root, 'content', 'related.yaml'), 'utf8')));
   return {
     notice: parseNotice(regions.notice),
     gangyao,
-    press: parsePress(regions.press),
+    press,
     related: sources.map((source) => parseRelated(toLines(readSeed(source.seed, root)), source)),
     errata: placeCorrections(corrected.corrections, gangyao),
+    errataNotes: spellingNotes(regions.press).map(({ lines, forms, printed, remark }) => ({
+      seed: NOTICE_SEED,
+      lines,
+      printed,
+      remark,
+      targetId: press.turns.find((turn) => forms.includes(turn.speaker))?.id ?? 'press',
+    })),
   };
 }
 

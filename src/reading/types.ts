@@ -88,6 +88,19 @@ export interface Erratum {
   targetId: string;
 }
 
+/** A 说明 of the 勘误 table: text shown exactly as printed that readers should know about; not a correction. */
+export interface ErratumNote {
+  seed: string;
+  /** 1-based lines in the seed file. */
+  lines: number[];
+  /** What the source prints, and where. */
+  printed: string;
+  /** Why the text stands unchanged, and what else is known. */
+  remark: string;
+  /** Where the text appears on the site, e.g. `turn-8` of the press excerpt. */
+  targetId: string;
+}
+
 export interface NoticeSection {
   /** `sec-1` … `sec-5` */
   id: string;
@@ -162,4 +175,6 @@ export interface Corpus {
   press: PressConference;
   related: RelatedDocument[];
   errata: Erratum[];
+  /** 说明 rows of the 勘误 table, listed after the corrections and never counted with them. */
+  errataNotes: ErratumNote[];
 }

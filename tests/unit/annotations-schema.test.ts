@@ -29,7 +29,7 @@ function shiyi(front: string, body = SHIYI_BODY): string {
   return `---\n${front}\n---\n\n${body}\n`;
 }
 
-const validFront = 'kind: shiyi\ntarget: art-13\ntitle: 工程质量责任\nsource: 本站编写，依据纲要原文';
+const validFront = 'kind: shiyi\ntarget: art-13\ntitle: 工程质量责任\nsource: [纲要原文, 本站归纳]';
 
 function notesError(): string {
   try {
@@ -58,7 +58,14 @@ describe('a note with bad frontmatter stops the build', () => {
   it('accepts a well-formed 释义 and renders its body', () => {
     write('notes/shiyi/art-13.md', shiyi(validFront));
     const [note] = readNotes(join(folder, 'notes'));
-    expect(note).toMatchObject({ kind: 'shiyi', target: 'art-13', title: '工程质量责任', turnQuotes: [], related: [] });
+    expect(note).toMatchObject({
+      kind: 'shiyi',
+      target: 'art-13',
+      title: '工程质量责任',
+      source: ['纲要原文', '本站归纳'],
+      turnQuotes: [],
+      related: [],
+    });
     expect(note?.html).toBe(`<p>${SHIYI_BODY}</p>\n`);
     expect(note?.text).toBe(SHIYI_BODY);
   });
@@ -105,7 +112,7 @@ describe('a note with bad frontmatter stops the build', () => {
   it('refuses a press quote too short to find one turn', () => {
     write(
       'notes/press/art-10.md',
-      '---\nkind: press\ntarget: art-10\ntitle: 四个最严\nsource: 发布会\nturns:\n  - 四个最严\n---\n\n黄国梁说要严格落实食品安全“四个最严”要求。\n',
+      '---\nkind: press\ntarget: art-10\ntitle: 四个最严\nsource: [发布会稿件（节选）]\nturns:\n  - 四个最严\n---\n\n黄国梁说要严格落实食品安全“四个最严”要求。\n',
     );
     const message = notesError();
     expect(message).toContain('字段“turns 第 1 项”');
@@ -116,7 +123,7 @@ describe('a note with bad frontmatter stops the build', () => {
   it('names the relation of a compare passage that is neither implements nor precedes', () => {
     write(
       'notes/compare/art-13.md',
-      '---\nkind: compare\ntarget: art-13\ntitle: 终身责任\nsource: 本站编写\nrelated:\n  - slug: jilin-zhiliang-tisheng-2018\n    quote: 落实工程质量终身责任制\n    relation: follows\n---\n\n吉林省 2018 年已部署工程质量终身责任制。\n',
+      '---\nkind: compare\ntarget: art-13\ntitle: 终身责任\nsource: [纲要原文, 吉林省质量提升行动实施意见（2018）]\nrelated:\n  - slug: jilin-zhiliang-tisheng-2018\n    quote: 落实工程质量终身责任制\n    relation: follows\n---\n\n吉林省 2018 年已部署工程质量终身责任制。\n',
     );
     const message = notesError();
     expect(message).toContain('字段“related 第 1 项的 relation”');
@@ -127,11 +134,50 @@ describe('a note with bad frontmatter stops the build', () => {
   it('names an unknown related document', () => {
     write(
       'notes/compare/art-13.md',
-      '---\nkind: compare\ntarget: art-13\ntitle: 终身责任\nsource: 本站编写\nrelated:\n  - slug: henan-2020\n    quote: 落实工程质量终身责任制\n    relation: precedes\n---\n\n吉林省 2018 年已部署工程质量终身责任制。\n',
+      '---\nkind: compare\ntarget: art-13\ntitle: 终身责任\nsource: [纲要原文]\nrelated:\n  - slug: henan-2020\n    quote: 落实工程质量终身责任制\n    relation: precedes\n---\n\n吉林省 2018 年已部署工程质量终身责任制。\n',
     );
     const message = notesError();
     expect(message).toContain('字段“related 第 1 项的 slug”');
     expect(message).toContain('jilin-zhiliang-tisheng-2018');
+  });
+
+  it('lists the allowed names when a source is free text', () => {
+    write('notes/shiyi/art-13.md', shiyi(validFront.replace('[纲要原文, 本站归纳]', '[本站编写，依据纲要原文]')));
+    const message = notesError();
+    expect(message).toContain('字段“source 第 1 项”');
+    expect(message).toContain('纲要原文、发布会稿件（节选）');
+    expect(message).toContain('本站归纳、通行释义');
+    expectReadableChinese(message);
+  });
+
+  it('asks for a list when the source is a single line', () => {
+    write('notes/shiyi/art-13.md', shiyi(validFront.replace('[纲要原文, 本站归纳]', '纲要原文')));
+    expect(notesError()).toContain('来源应写成列表，例如 [纲要原文, 本站归纳]');
+  });
+
+  it('refuses a source named twice', () => {
+    write('notes/shiyi/art-13.md', shiyi(validFront.replace('[纲要原文, 本站归纳]', '[纲要原文, 纲要原文]')));
+    expect(notesError()).toContain('同一来源只写一次');
+  });
+
+  it('asks a 发布会解读 to name the press excerpt it quotes as its source', () => {
+    write(
+      'notes/press/art-10.md',
+      '---\nkind: press\ntarget: art-10\ntitle: 四个最严\nsource: [纲要原文]\nturns:\n  - 严格落实食品安全“四个最严”要求\n---\n\n黄国梁说要严格落实食品安全“四个最严”要求。\n',
+    );
+    const message = notesError();
+    expect(message).toContain('字段“source”');
+    expect(message).toContain('来源应包含 发布会稿件（节选）');
+  });
+
+  it('asks a 对照 to name each related document it quotes as a source', () => {
+    write(
+      'notes/compare/art-13.md',
+      '---\nkind: compare\ntarget: art-13\ntitle: 终身责任\nsource: [纲要原文]\nrelated:\n  - slug: jilin-zhiliang-tisheng-2018\n    quote: 落实工程质量终身责任制\n    relation: precedes\n---\n\n吉林省 2018 年已部署工程质量终身责任制。\n',
+    );
+    const message = notesError();
+    expect(message).toContain('字段“source”');
+    expect(message).toContain('来源应包含 吉林省质量提升行动实施意见（2018）');
   });
 
   it('counts the 汉字 of a 释义 that is too short', () => {
@@ -166,13 +212,13 @@ describe('a glossary file with bad frontmatter stops the build', () => {
   const term = (slug: string, aliases: string[]) =>
     write(
       `glossary/${slug}.md`,
-      `---\nterm: 质量月\naliases:\n${aliases.map((a) => `  - ${a}\n`).join('')}source: 本站编写\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体开展全民质量行动。\n`,
+      `---\nterm: 质量月\naliases:\n${aliases.map((a) => `  - ${a}\n`).join('')}source: [通行释义, 纲要原文]\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体开展全民质量行动。\n`,
     );
 
   it('reads a term with its slug from the file name', () => {
     term('zhiliang-yue', ['质量月']);
     const [read] = readTerms(join(folder, 'glossary'));
-    expect(read).toMatchObject({ slug: 'zhiliang-yue', term: '质量月', aliases: ['质量月'], source: '本站编写' });
+    expect(read).toMatchObject({ slug: 'zhiliang-yue', term: '质量月', aliases: ['质量月'], source: ['通行释义', '纲要原文'] });
     expect(read).not.toHaveProperty('english');
   });
 
@@ -180,7 +226,7 @@ describe('a glossary file with bad frontmatter stops the build', () => {
     term('zhiliang-yue', []);
     writeFileSync(
       join(folder, 'glossary/zhiliang-yue.md'),
-      '---\nterm: 质量月\nsource: 本站编写\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体。\n',
+      '---\nterm: 质量月\nsource: [通行释义, 纲要原文]\n---\n\n全国每年九月开展的群众性质量宣传活动，纲要要求以它为载体。\n',
     );
     const message = termsError();
     expect(message).toContain('字段“aliases”');

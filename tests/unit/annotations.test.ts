@@ -43,7 +43,7 @@ describe('every note', () => {
 
   it('names its source and has a title', () => {
     for (const note of notes) {
-      expect(note.source.length, `${note.kind} ${note.target}`).toBeGreaterThan(3);
+      expect(note.source.length, `${note.kind} ${note.target}`).toBeGreaterThan(0);
       expect(note.title.length, `${note.kind} ${note.target}`).toBeGreaterThan(1);
     }
   });
@@ -70,7 +70,7 @@ describe('the glossary', () => {
     expect(terms.length).toBeGreaterThanOrEqual(30);
     for (const term of terms) {
       expect(hanCount(term.text), term.slug).toBeGreaterThanOrEqual(15);
-      expect(term.source.length, term.slug).toBeGreaterThan(3);
+      expect(term.source.length, term.slug).toBeGreaterThan(0);
     }
   });
 

@@ -4,9 +4,10 @@ import { gangyaoBlocks } from '#reading/gangyao-text.ts';
 import { missingSentences, officialSentences } from '#reading/verbatim.ts';
 import { splitNoticeSeed } from '#reading/parse/regions.ts';
 import { toLines } from '#reading/parse/lines.ts';
+import { spellingNotes } from '#reading/parse/errata.ts';
 
 const corpus = buildCorpus();
-const { gangyao, notice, press, related, errata } = corpus;
+const { gangyao, notice, press, related, errata, errataNotes } = corpus;
 const allGangyaoText = gangyaoBlocks(gangyao).join('\n');
 
 describe('the 纲要', () => {
@@ -98,6 +99,23 @@ describe('勘误', () => {
       [155, '质量标准 and 具体工艺', '质量标准和具体工艺', 'col-3'],
     ]);
     expect(allGangyaoText).not.toMatch(/\band\b/);
+  });
+
+  it('lists the two printed spellings of the NDRC speaker as a 说明, not a correction, and leaves both as printed', () => {
+    expect(errataNotes).toHaveLength(1);
+    const [note] = errataNotes;
+    const answer = press.turns.find((turn) => turn.speaker === '龚桢桢');
+    expect(note).toMatchObject({ seed: NOTICE_SEED, lines: [259, 335], targetId: answer?.id });
+    expect(note?.printed).toBe('出席人员名单作“龚楨楮”；答问发言人标题作“龚桢桢”');
+    expect(note?.remark).toContain('未作改动');
+    expect(note?.remark).toContain('公开报道中的写法为“龚桢梽”');
+    expect(answer?.role).toBe('国家发展和改革委员会产业发展司负责人');
+    expect(press.turns[0]?.paragraphs.map((p) => p.text).join('')).toContain('产业发展司负责人龚楨楮先生');
+    expect(errata).toHaveLength(2);
+  });
+
+  it('stops the build when a spelling it notes is no longer in the source', () => {
+    expect(() => spellingNotes(toLines('国家发展和改革委员会产业发展司负责人龚桢桢：'))).toThrow('找不到');
   });
 });
 

@@ -13,7 +13,7 @@ const note = (overrides: Partial<Note>): Note => ({
   kind: 'press',
   target: 'art-13',
   title: '发布会谈工程质量责任',
-  source: '国务院新闻办公室发布会',
+  source: ['发布会稿件（节选）'],
   html: '<p>说明</p>',
   text: '说明',
   turnQuotes: [],

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
-import { BODY_HAN_LIMITS, NOTE_KINDS, NOTE_SCHEMAS, termSchema, type NoteKind } from './schema.ts';
+import { BODY_HAN_LIMITS, NOTE_KINDS, NOTE_SCHEMAS, termSchema, type NoteKind, type NoteSource } from './schema.ts';
 import { ContentError } from './content-error.ts';
 import { projectRoot } from '#reading/corpus.ts';
 import { checkFrontmatter } from './frontmatter-check.ts';
@@ -17,7 +17,8 @@ export interface Note {
   /** part-N, art-N or col-N */
   target: string;
   title: string;
-  source: string;
+  /** Where its statements come from, in the order written (see the schema's `source`). */
+  source: NoteSource[];
   html: string;
   text: string;
   /** press only: quotes that each identify one turn of the press excerpt (resolve with resolveQuote). */
@@ -35,7 +36,7 @@ export interface Term {
   english?: string;
   html: string;
   text: string;
-  source: string;
+  source: NoteSource[];
 }
 
 let notesCache: Note[] | undefined;

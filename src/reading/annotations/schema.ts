@@ -22,6 +22,33 @@ export const RELATED_SLUGS = [
 
 export const RELATIONS = ['implements', 'precedes'] as const;
 
+/**
+ * The documents a note may draw on, by the name the page shows, with the text each stands for:
+ * `gangyao`, `press` and `notice` are the three parts of seed 004, a slug is one of seeds 000–003.
+ */
+export const SOURCE_DOCUMENTS = {
+  纲要原文: 'gangyao',
+  '发布会稿件（节选）': 'press',
+  新乡市水利局通知: 'notice',
+  吉林省政策解读: 'jilin-shishi-yijian-jiedu',
+  '吉林省质量提升行动实施意见（2018）': 'jilin-zhiliang-tisheng-2018',
+  吉林省质量提升行动成效报道: 'jilin-zhiliang-tisheng-chengxiao',
+  '吉林省质量强省意见（2012）': 'jilin-zhiliang-qiangsheng-2012',
+} as const satisfies Record<string, 'gangyao' | 'press' | 'notice' | (typeof RELATED_SLUGS)[number]>;
+
+/** The site's own wording: 本站归纳 for its summaries, glosses and advice; 通行释义 for definitions and sector practice that no seed contains. */
+export const OWN_SOURCES = ['本站归纳', '通行释义'] as const;
+
+export type SourceDocument = keyof typeof SOURCE_DOCUMENTS;
+export type NoteSource = SourceDocument | (typeof OWN_SOURCES)[number];
+export const NOTE_SOURCES = [...(Object.keys(SOURCE_DOCUMENTS) as SourceDocument[]), ...OWN_SOURCES] as const;
+
+export const isSourceDocument = (source: NoteSource): source is SourceDocument => source in SOURCE_DOCUMENTS;
+
+/** The name a document goes by in `source`, e.g. 吉林省政策解读 for jilin-shishi-yijian-jiedu. */
+export const sourceNameOf = (document: string): string | undefined =>
+  Object.entries(SOURCE_DOCUMENTS).find(([, text]) => text === document)?.[0];
+
 const text = (label: string, max: number) =>
   z
     .string({ error: `${label}必须填写，并且是一段文字` })
@@ -43,11 +70,25 @@ const quote = z
     error: `引文最多 ${QUOTE_MAX_CHARS} 个字，只摘能唯一定位的一句`,
   });
 
+/**
+ * Where the note's statements come from, shown beside it: 1–5 different names of NOTE_SOURCES,
+ * written as a YAML list, e.g. `[纲要原文, 本站归纳]`; no default. A document name vouches for
+ * quotation: every phrase the note puts in “…” occurs verbatim (whitespace aside) in one of the
+ * documents named. The site's own wording (本站归纳, 通行释义) is never put in “…”; a coined phrase
+ * that needs setting off goes in 「…」. tests/unit/annotations-sources.test.ts holds every file to this.
+ */
+const sources = z
+  .array(z.enum(NOTE_SOURCES, { error: `来源应为以下之一：${NOTE_SOURCES.join('、')}` }), {
+    error: `来源应写成列表，例如 [纲要原文, 本站归纳]`,
+  })
+  .min(1, { error: '至少写一个来源' })
+  .max(5, { error: '最多写 5 个来源' })
+  .refine((list) => new Set(list).size === list.length, { error: '同一来源只写一次' });
+
 const common = {
   /** Heading shown above the note. Required, at most 40 characters. */
   title: text('标题', 40),
-  /** Where the content comes from, e.g. 《质量强国建设纲要》原文 or 本站编写，依据纲要原文. Required, at most 80 characters. */
-  source: text('来源', 80),
+  source: sources,
 };
 
 /** 释义: a plain-language explanation of one article or 专栏; the body holds 80–250 汉字. */
@@ -59,14 +100,20 @@ export const shiyiSchema = z.strictObject({
 });
 
 /** 发布会解读: what the 2023-02-16 press conference said about one part, article or 专栏. */
-export const pressSchema = z.strictObject({
-  kind: z.literal('press', { error: '应为 press' }),
-  /** The part, article or 专栏 discussed; no default. */
-  target: anyTarget,
-  /** Verbatim phrases from the press excerpt, each found in exactly one turn; 1–6 of them. */
-  turns: z.array(quote, { error: '应为引文列表，每行以“- ”开头' }).min(1, { error: '至少写一条引文' }).max(6, { error: '最多 6 条引文' }),
-  ...common,
-});
+export const pressSchema = z
+  .strictObject({
+    kind: z.literal('press', { error: '应为 press' }),
+    /** The part, article or 专栏 discussed; no default. */
+    target: anyTarget,
+    /** Verbatim phrases from the press excerpt, each found in exactly one turn; 1–6 of them. */
+    turns: z.array(quote, { error: '应为引文列表，每行以“- ”开头' }).min(1, { error: '至少写一条引文' }).max(6, { error: '最多 6 条引文' }),
+    /** As for every note; must name 发布会稿件（节选）, which the turns quote. */
+    ...common,
+  })
+  .refine((note) => note.source.includes('发布会稿件（节选）'), {
+    error: '发布会解读引用了发布会稿件，来源应包含 发布会稿件（节选）',
+    path: ['source'],
+  });
 
 /** One provincial passage related to the target, found by a verbatim quote. */
 const relatedPassage = z.strictObject({
@@ -79,16 +126,25 @@ const relatedPassage = z.strictObject({
 });
 
 /** 对照: how provincial documents implement or preceded one article or 专栏. */
-export const compareSchema = z.strictObject({
-  kind: z.literal('compare', { error: '应为 compare' }),
-  target: anyTarget,
-  /** 1–6 passages; no default. */
-  related: z
-    .array(relatedPassage, { error: '应为列表，每项写 slug、quote、relation' })
-    .min(1, { error: '至少写一处对照' })
-    .max(6, { error: '最多 6 处对照' }),
-  ...common,
-});
+export const compareSchema = z
+  .strictObject({
+    kind: z.literal('compare', { error: '应为 compare' }),
+    target: anyTarget,
+    /** 1–6 passages; no default. */
+    related: z
+      .array(relatedPassage, { error: '应为列表，每项写 slug、quote、relation' })
+      .min(1, { error: '至少写一处对照' })
+      .max(6, { error: '最多 6 处对照' }),
+    /** As for every note; must name each document that `related` quotes. */
+    ...common,
+  })
+  .superRefine((note, context) => {
+    const named = new Set<string>(note.source.filter(isSourceDocument).map((name) => SOURCE_DOCUMENTS[name]));
+    for (const slug of new Set(note.related.map((passage) => passage.slug))) {
+      if (!named.has(slug))
+        context.addIssue({ code: 'custom', path: ['source'], message: `related 引用了 ${slug}，来源应包含 ${sourceNameOf(slug)}` });
+    }
+  });
 
 /** 水利: what an article means for a county water bureau's daily work. */
 export const waterSchema = z.strictObject({

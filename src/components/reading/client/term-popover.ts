@@ -36,6 +36,9 @@ function open(link: HTMLAnchorElement, entry: Element, takeFocus: boolean): void
   box.appendChild(make('p', {}, title)).style.fontWeight = '700';
   const definition = entry.querySelector('.term-def');
   if (definition) box.appendChild(definition.cloneNode(true));
+  // The definition's 来源 travels with it: beside the official text it must say whose words it is.
+  const source = entry.querySelector('.note-source');
+  if (source) box.appendChild(source.cloneNode(true));
   box.appendChild(make('p', {})).appendChild(make('a', { href: link.href }, '查看名词解释'));
   box.appendChild(make('button', { type: 'button', 'aria-label': '关闭' }, '×')).addEventListener('click', () => close(true));
   box.addEventListener('mouseenter', () => clearTimeout(timer));
