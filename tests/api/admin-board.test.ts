@@ -56,7 +56,18 @@ describe('the progress board', () => {
 
   it('counts x of y units and the percentage, rounding down so 100% means everyone', async () => {
     const { units } = await board();
-    expect(summarise(units)).toEqual({ total: 5, submitted: 4, percent: 80, complete: 3, incomplete: 1, late: 1, notSubmitted: 1 });
+    expect(summarise(units)).toEqual({
+      total: 5,
+      submitted: 4,
+      percent: 80,
+      complete: 3,
+      incomplete: 1,
+      late: 1,
+      notSubmitted: 1,
+      pending: 4,
+      returned: 0,
+      approved: 0,
+    });
     expect(summarise(units.slice(0, 3)).percent).toBe(66);
   });
 

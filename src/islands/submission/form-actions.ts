@@ -96,5 +96,6 @@ export async function reopenForm(form: FormState, confirmReplace: () => boolean)
   );
   form.revising = result.revising;
   form.committed = { unitId, code };
-  return `已载入第 ${result.revising.versionNo} 版，修改后提交即保存为新版本。`;
+  const seeAbove = result.revising.review ? '组织方的审核意见显示在表单上方。' : '';
+  return `已载入第 ${result.revising.versionNo} 版，修改后提交即保存为新版本。${seeAbove}`;
 }

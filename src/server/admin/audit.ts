@@ -9,6 +9,8 @@ export const AUDIT_ACTIONS = {
   export: '导出',
   feature: '评为优秀',
   unfeature: '撤回优秀',
+  review_approve: '审核通过',
+  review_return: '退回修改',
   import_units: '导入单位名单',
   issue_codes: '生成报送码',
 } as const;

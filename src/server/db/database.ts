@@ -126,6 +126,18 @@ CREATE TABLE IF NOT EXISTS admin_sessions (
   last_seen_at TEXT NOT NULL
 );
 
+-- 通过 / 退回修改, each on the version it was made on; nothing is ever updated or deleted, so the
+-- history stays. A unit's review state is the latest decision on its current version.
+CREATE TABLE IF NOT EXISTS review_decisions (
+  id INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id),
+  decision TEXT NOT NULL CHECK (decision IN ('approve', 'return')),
+  comment TEXT NOT NULL DEFAULT '',
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS review_decisions_version ON review_decisions(version_id, id);
+
 CREATE TABLE IF NOT EXISTS audit_log (
   id INTEGER PRIMARY KEY,
   at TEXT NOT NULL,

@@ -1,6 +1,17 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Requirements } from '#shared/campaign/schema.ts';
 import { unitStatus, type UnitFacts, type UnitStatus } from './unit-status.ts';
+import { REVIEW_LABEL, reviewKindOf, type ReviewKind } from '#server/review/decisions.ts';
+import type { Decision } from '#server/review/decision-input.ts';
+
+/** The organiser's review of the current version; null for a unit that has sent nothing. */
+export interface UnitReview {
+  kind: ReviewKind;
+  label: string;
+  /** The 意见 of the latest decision on the current version ('' when pending or approved without one). */
+  comment: string;
+  decidedAt: string | null;
+}
 
 /** One row of the board, the summary table and the reminder list. */
 export interface UnitProgress extends UnitFacts {
@@ -18,6 +29,7 @@ export interface UnitProgress extends UnitFacts {
   lastSubmittedAt: string | null;
   versionNo: number;
   status: UnitStatus;
+  review: UnitReview | null;
 }
 
 interface Row {
@@ -37,6 +49,9 @@ interface Row {
   version_count: number;
   photo_count: number;
   essay_positions: string | null;
+  review_decision: Decision | null;
+  review_comment: string | null;
+  reviewed_at: string | null;
 }
 
 // Counts come from the current version only: an earlier version's photos no longer count.
@@ -48,10 +63,12 @@ SELECT u.id AS unit_id, u.name, u.category, u.contact_person, u.contact_phone,
   (SELECT COUNT(*) FROM versions x WHERE x.submission_id = s.id) AS version_count,
   (SELECT COUNT(*) FROM photos p WHERE p.version_id = v.id) AS photo_count,
   (SELECT GROUP_CONCAT(e.position) FROM essays e WHERE e.version_id = v.id AND TRIM(e.title) <> ''
-    AND (TRIM(e.body) <> '' OR e.file_id IS NOT NULL)) AS essay_positions
+    AND (TRIM(e.body) <> '' OR e.file_id IS NOT NULL)) AS essay_positions,
+  d.decision AS review_decision, d.comment AS review_comment, d.decided_at AS reviewed_at
 FROM units u
 LEFT JOIN submissions s ON s.unit_id = u.id
 LEFT JOIN versions v ON v.id = s.current_version_id
+LEFT JOIN review_decisions d ON d.id = (SELECT MAX(x.id) FROM review_decisions x WHERE x.version_id = v.id)
 WHERE u.active = 1
 ORDER BY u.sort_order, u.id`;
 
@@ -80,7 +97,13 @@ export function toProgress(row: Row, requirements: Requirements): UnitProgress {
     lastSubmittedAt: row.submitted_at,
     versionNo: row.version_no ?? 0,
     status: unitStatus(facts, requirements),
+    review: facts.submitted ? reviewOf(row) : null,
   };
+}
+
+function reviewOf(row: Row): UnitReview {
+  const kind = reviewKindOf(row.review_decision);
+  return { kind, label: REVIEW_LABEL[kind], comment: row.review_comment ?? '', decidedAt: row.reviewed_at };
 }
 
 /** Every active unit in display order with its current status. */
@@ -97,6 +120,10 @@ export interface ProgressSummary {
   incomplete: number;
   late: number;
   notSubmitted: number;
+  /** Review of the units that have sent something: each counted once, by its current version. */
+  pending: number;
+  returned: number;
+  approved: number;
 }
 
 export function summarise(units: readonly UnitProgress[]): ProgressSummary {
@@ -110,10 +137,13 @@ export function summarise(units: readonly UnitProgress[]): ProgressSummary {
     incomplete,
     late: units.filter((u) => u.late).length,
     notSubmitted: units.length - submitted,
+    pending: units.filter((u) => u.review?.kind === 'pending').length,
+    returned: units.filter((u) => u.review?.kind === 'returned').length,
+    approved: units.filter((u) => u.review?.kind === 'approved').length,
   };
 }
 
-/** Units that still owe something: nothing sent, or sent with items missing. */
+/** Units that still owe something: nothing sent, sent with items missing, or returned for revision. */
 export function unitsToChase(units: readonly UnitProgress[]): UnitProgress[] {
-  return units.filter((u) => !u.submitted || u.status.missing.length > 0);
+  return units.filter((u) => !u.submitted || u.status.missing.length > 0 || u.review?.kind === 'returned');
 }

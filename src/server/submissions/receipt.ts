@@ -10,6 +10,8 @@ import type { FileRecord } from '#server/files/store.ts';
 import { fileUrl, isReceiptToken, receiptUrl } from './links.ts';
 import { missingItems } from './missing.ts';
 import { findSubmissionByNumber, listVersions, loadVersion } from './read.ts';
+import { latestDecisionOn, reviewNote } from '#server/review/decisions.ts';
+import type { ReviewNote } from '#shared/submission/form.ts';
 
 export interface ReceiptFile {
   name: string;
@@ -35,6 +37,8 @@ export interface ReceiptView {
   completeLater: string;
   versions: { versionNo: number; submittedAt: string; late: boolean; url: string; shown: boolean }[];
   deadline: string;
+  /** The organiser's latest decision on this version, when there is one. */
+  review?: ReviewNote;
 }
 
 const chars = (text: string) => [...text.trim()].length;
@@ -71,7 +75,9 @@ export function receiptView(
   const reportFile = receiptFile(db, version.reportFile);
   const infoFile = receiptFile(db, version.infoFile);
   const missing = missingItems(version, campaign.requirements);
+  const decision = latestDecisionOn(db, version.id);
   return {
+    ...(decision ? { review: reviewNote(decision) } : {}),
     number,
     unitName: submission.unitName,
     unitCategory: submission.unitCategory,

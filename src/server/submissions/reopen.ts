@@ -4,7 +4,7 @@
  * version without uploading anything again.
  */
 import { FIELD, essayField, photoCaptionField } from '#shared/submission/fields.ts';
-import type { FileFieldName, StagedFile, StagedPhoto } from '#shared/submission/form.ts';
+import type { FileFieldName, Revising, StagedFile, StagedPhoto } from '#shared/submission/form.ts';
 import { toBeijingIso } from '#shared/campaign/deadline.ts';
 import type { SubmissionContext } from './context.ts';
 import { findSubmissionByUnit, loadVersion } from './read.ts';
@@ -12,12 +12,13 @@ import { PHOTO_KIND, restage, stagedThumbUrl } from './staging.ts';
 import { transaction } from '#server/db/database.ts';
 import { receiptUrl } from './links.ts';
 import type { FileRecord } from '#server/files/store.ts';
+import { latestDecision, reviewNote } from '#server/review/decisions.ts';
 
 export interface Reopened {
   values: Record<string, string | string[]>;
   stagedPhotos: StagedPhoto[];
   stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
-  revising: { number: string; versionNo: number; submittedAtIso: string };
+  revising: Revising;
   /** The current version's receipt, for a unit that lost the link it was given. */
   receiptUrl: string;
 }
@@ -66,11 +67,18 @@ export function reopenCurrent(context: SubmissionContext, unitId: number): Reope
     keep(FIELD.reportFile, version.reportFile);
     keep(FIELD.infoFile, version.infoFile);
     for (const essay of version.essays) keep(essayField(essay.position, 'file') as FileFieldName, essay.file);
+    const decision = latestDecision(db, submission.id);
+    const revising: Revising = {
+      number: submission.number,
+      versionNo: version.versionNo,
+      submittedAtIso: toBeijingIso(version.submittedAt),
+      ...(decision ? { review: reviewNote(decision) } : {}),
+    };
     return {
       values,
       stagedPhotos,
       stagedFiles,
-      revising: { number: submission.number, versionNo: version.versionNo, submittedAtIso: toBeijingIso(version.submittedAt) },
+      revising,
       receiptUrl: receiptUrl(db, submission.number),
     };
   });

@@ -100,11 +100,32 @@ export interface SubmissionFormProps {
    * Present when a unit revises what it already sent (loaded through the reopen endpoint or
    * re-rendered by the server): the receipt number and the version being revised.
    */
-  revising?: { number: string; versionNo: number; submittedAtIso: string };
+  revising?: Revising;
   /** Names the IndexedDB draft; a new campaign must not restore an old campaign's draft. */
   draftNamespace: string;
   /** Who to call once submissions are closed, e.g. 市水利局水利工程建设与监督科 李述虎 2079642. */
   organiserContact?: string;
+}
+
+/** The organiser's latest 通过 / 退回修改, as the unit is shown it above the form and on its receipt. */
+export interface ReviewNote {
+  /** The version the decision was made on. */
+  versionNo: number;
+  decision: 'approve' | 'return';
+  /** 通过 or 退回修改 */
+  label: string;
+  /** When, on a Beijing clock, as formatBeijing prints it. */
+  decidedAt: string;
+  /** The organiser's 意见, plain text ('' when none was given); whoever shows it escapes it. */
+  comment: string;
+}
+
+/** The version a unit is revising, and what the organiser last said about its materials. */
+export interface Revising {
+  number: string;
+  versionNo: number;
+  submittedAtIso: string;
+  review?: ReviewNote;
 }
 
 /** Where the island talks to the server. */
@@ -131,6 +152,6 @@ export type ReopenResult =
       values: Record<string, string | string[]>;
       stagedPhotos: StagedPhoto[];
       stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
-      revising: { number: string; versionNo: number; submittedAtIso: string };
+      revising: Revising;
     }
   | { error: string };

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { database } from '#server/db/database.ts';
+import { handleReview } from '#server/review/review-request.ts';
+import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+
+export const prerender = false;
+
+/** 通过 / 退回修改 the unit's current version: fields decision, comment, version_id; redirects back to the unit. */
+export const POST: APIRoute = async (context) => {
+  const session = requireAdmin(context.locals);
+  const unitId = /^\d{1,9}$/.test(context.params['id'] ?? '') ? Number(context.params['id']) : 0;
+  const fields = await context.request.formData().catch(() => new FormData());
+  const outcome = handleReview(database(), unitId, fields, { username: session.username, ip: clientIp(context) });
+  if (outcome.kind === 'not-found') {
+    return new Response(JSON.stringify({ error: '找不到这个单位的这份报送材料。请返回报送进度页刷新后再试。' }), {
+      status: 404,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
+  }
+  return new Response(null, { status: 303, headers: { location: outcome.location } });
+};
