@@ -67,6 +67,14 @@ describe('the progress board', () => {
       pending: 4,
       returned: 0,
       approved: 0,
+      // One 专题会 of 30 people in each current version (seed-submissions.ts DEFAULT_ACTIVITY).
+      activities: {
+        activities: 4,
+        byForm: { 专题会: 4, 座谈会: 0, 交流会: 0, 集中学习: 0, 谈体会谈感想交流: 0, 其他: 0 },
+        participants: 120,
+        legacy: 0,
+        enterpriseUnits: 0,
+      },
     });
     expect(summarise(units.slice(0, 3)).percent).toBe(66);
   });

@@ -27,11 +27,11 @@ describe('the /baosong/ page', () => {
   it('shows the form again with the messages and the kept photo when a plain post has errors', async () => {
     const context = testContext();
     const auth = await unitWithCode(context);
-    const fields = completeFields(auth.unitId, auth.code).filter(([name]) => name !== 'participants');
+    const fields = completeFields(auth.unitId, auth.code).filter(([name]) => name !== 'activity_1_participants');
     const page = await formPage(postRequest('/baosong/', formData(fields, [['photo_1', blob(await jpeg(640, 480)), 'a.jpg']])), context);
     if (page.kind !== 'form') throw new Error('expected the form');
     expect(page.status).toBe(422);
-    expect(page.props.errors['participants']).toContain('参加人员');
+    expect(page.props.errors['activity_1_participants']).toBe('第 1 项活动：请填写参加人数（整数），如 45。');
     expect(page.props.stagedPhotos).toHaveLength(1);
     expect(page.props.values['contact_person']).toBe('王明');
     expect(page.props.formError).toContain('不必重新上传');

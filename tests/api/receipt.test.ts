@@ -20,10 +20,9 @@ function version(unitId: number, overrides: Partial<VersionInput> = {}): Version
     idempotencyKey: `k-${Math.random()}`,
     contactPerson: '王明',
     contactPhone: '18700000000',
-    activityDates: '2月15日',
-    activityForms: ['集中学习'],
-    activityFormsOther: '',
-    participants: '全体职工',
+    activities: [
+      { date: '2023-02-15', form: '集中学习', formOther: '', leader: '局长', participants: 30, enterprise: false, practice: '集中学习' },
+    ],
     reportBody: '情况汇报正文',
     reportFileId: null,
     infoText: '',

@@ -54,7 +54,10 @@ describe('submitting the materials', () => {
     const receipt = receiptOf(context, String(body['receiptUrl']))!;
     expect(receipt).toMatchObject({ unitName: '卫辉市水利局', versionNo: 1, late: false, missing: [] });
     expect(receipt.submittedAt).toBe('2030年6月1日 10:00:00');
-    expect(receipt.report.activityForms).toBe('专题会、其他（读书分享会）');
+    expect(receipt.activities).toEqual([
+      '2023年2月15日 专题会，主持：局党组书记、局长 张明，45 人：局长领学《纲要》，各科室负责人结合工程质量监督谈体会',
+      '2023年2月20日 其他（读书分享会），主持：办公室主任 李华，30 人（有企业或其他单位参加）：邀请参建企业质量负责人共读《纲要》质量安全篇',
+    ]);
     expect(receipt.photos).toHaveLength(1);
     expect(receipt.photos[0]!.caption).toBe('2月15日专题会现场');
     expect(receipt.essays.map((essay) => essay.title)).toEqual(['以质量强国建设为引领', '学习纲要的几点体会']);
@@ -159,7 +162,7 @@ describe('the plain form without JavaScript', () => {
     expect(outcome.errors['contact_person']).toBe('请填写联系人姓名。');
     expect(outcome.errors['photos']).toContain('网页.jpg');
     expect(outcome.values['report_body']).toContain('专题会议');
-    expect(outcome.values['activity_forms']).toEqual(['专题会', '其他']);
+    expect(outcome.values['activity_2_form_other']).toBe('读书分享会');
     expect(outcome.idempotencyKey).toBe('plain-key-0001');
     expect(outcome.stagedPhotos.map((photo) => photo.caption)).toEqual(['专题会', '座谈会']);
     expect(outcome.values['photo_caption_2']).toBe('座谈会');
@@ -243,8 +246,12 @@ describe('reopening the current version to revise it', () => {
     const reopened = (await response.json()) as Extract<ReopenResult, { values: unknown }>;
     expect(reopened.values).toMatchObject({
       contact_person: '王明',
-      activity_forms: ['专题会', '其他'],
-      activity_forms_other: '读书分享会',
+      activity_1_date: '2023-02-15',
+      activity_1_participants: '45',
+      activity_2_date: '2023-02-20',
+      activity_2_form: '其他',
+      activity_2_form_other: '读书分享会',
+      activity_2_enterprise: '1',
       essay_2_author: '张强',
     });
     expect(reopened.revising).toMatchObject({ number: 'BS2030-0001', versionNo: 1, submittedAtIso: '2030-06-01T10:00:00+08:00' });

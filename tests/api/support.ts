@@ -63,6 +63,22 @@ export function pdf(): Buffer {
 export const blob = (bytes: Buffer | string, type = 'application/octet-stream') =>
   new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type });
 
+/** Two rows of the activity 台账, the second an 其他 with enterprises taking part. */
+export const ACTIVITY_ROWS: [string, string][] = [
+  ['activity_1_date', '2023-02-15'],
+  ['activity_1_form', '专题会'],
+  ['activity_1_leader', '局党组书记、局长 张明'],
+  ['activity_1_participants', '45'],
+  ['activity_1_practice', '局长领学《纲要》，各科室负责人结合工程质量监督谈体会'],
+  ['activity_2_date', '2023年2月20日'],
+  ['activity_2_form', '其他'],
+  ['activity_2_form_other', '读书分享会'],
+  ['activity_2_leader', '办公室主任 李华'],
+  ['activity_2_participants', '30'],
+  ['activity_2_enterprise', '1'],
+  ['activity_2_practice', '邀请参建企业质量负责人共读《纲要》质量安全篇'],
+];
+
 /** Every text field of a complete submission for the unit, as the plain form posts them. */
 export function completeFields(unitId: number, code: string, key = `key-${Math.random().toString(36).slice(2, 12)}`): [string, string][] {
   return [
@@ -71,11 +87,7 @@ export function completeFields(unitId: number, code: string, key = `key-${Math.r
     ['idempotency_key', key],
     ['contact_person', '王明'],
     ['contact_phone', '0373-2079642'],
-    ['activity_dates', '2023年2月15日、2月20日'],
-    ['activity_forms', '专题会'],
-    ['activity_forms', '其他'],
-    ['activity_forms_other', '读书分享会'],
-    ['participants', '局党组成员及全体干部职工，共 45 人'],
+    ...ACTIVITY_ROWS,
     ['report_body', '2月15日，我局召开专题会议，传达学习《质量强国建设纲要》，部署贯彻落实工作。'],
     ['info_text', ''],
     ['essay_1_title', '以质量强国建设为引领'],

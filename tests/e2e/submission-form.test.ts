@@ -115,7 +115,7 @@ describe('sending the 报送 material from a phone', () => {
     await page.click('.sf-form button[type="submit"]');
     await page.waitForLoadState('load');
     expect(await page.locator('#f-contact_phone-error').innerText()).toContain('联系电话格式不对');
-    expect(await page.inputValue('#f-participants')).toBe('局党组成员及全体干部职工，共 45 人');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('45');
     // The photo already sent is kept as a checked 保留 box, so nothing is uploaded twice.
     expect(await page.locator('input[type="checkbox"][name="photo_token_1"]').isChecked()).toBe(true);
     expect(await page.inputValue('#f-photo_caption_1')).toBe('交流会现场');

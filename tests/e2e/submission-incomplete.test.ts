@@ -86,7 +86,7 @@ describe('sending one essay now and the second one later, on a phone', () => {
     expect(await question.count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-essay_2_title');
     expect(await page.inputValue('#f-essay_1_title')).toBe('学习《纲要》的体会之1');
-    expect(await page.inputValue('#f-participants')).toBe('局党组成员及全体干部职工，共 45 人');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('45');
     expect(await page.inputValue('#f-photo_caption_1')).toBe('2月15日集中学习现场');
     expect(await page.locator('[data-status="done"]').count()).toBe(1);
     expect(submits).toBe(0);

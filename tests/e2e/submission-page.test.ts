@@ -70,15 +70,15 @@ describe('the 报送 page on a slow phone', () => {
     });
     const page = await context.newPage();
     await page.goto(`${site.url}/baosong/`, { waitUntil: 'domcontentloaded' });
-    await page.fill('#f-participants', '全体干部职工 28 人');
+    await page.fill('#f-activity_1_participants', '28');
     expect(await page.locator('form[data-enhanced="true"]').count()).toBe(0);
     await page.waitForSelector('form[data-enhanced="true"]');
-    expect(await page.inputValue('#f-participants')).toBe('全体干部职工 28 人');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('28');
     await expect.poll(() => page.locator('[data-draft-state="saved"]').count(), { timeout: 15_000 }).toBe(1);
     await context.unroute(/\/_astro\/SubmissionForm\.[^/]*\.js$/);
     await page.reload();
     await page.locator('[data-draft-state="restored"]').waitFor();
-    expect(await page.inputValue('#f-participants')).toBe('全体干部职工 28 人');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('28');
     await context.close();
   });
 

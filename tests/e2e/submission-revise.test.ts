@@ -57,19 +57,19 @@ describe('sending again', () => {
     // Back on the form: the draft was cleared by the confirmed submission.
     await openEnhancedForm(page, site.url);
     expect(await page.locator('[data-draft-state="restored"]').count()).toBe(0);
-    expect(await page.inputValue('#f-participants')).toBe('');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('');
 
     await askToReopen(page, unit, code);
     await page.getByText('已载入第 1 版').waitFor();
-    expect(await page.inputValue('#f-participants')).toBe('局党组成员及全体干部职工，共 45 人');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('45');
     expect(await page.inputValue('#f-photo_caption_1')).toBe('专题会现场');
     expect(await page.locator('[data-status="done"]').count()).toBe(1);
 
-    await page.fill('#f-participants', '局党组成员及全体干部职工，共 46 人');
+    await page.fill('#f-activity_1_participants', '46');
     await page.getByRole('button', { name: '提交修改后的材料' }).click();
     await page.waitForURL((url) => url.pathname.startsWith('/baosong/huizhi/') && !url.search.includes('v='), { timeout: 60_000 });
     await expect.poll(() => versionLine(page)).toBe('第 2 版');
-    expect(await page.locator('main').innerText()).toContain('共 46 人');
+    expect(await page.locator('main').innerText()).toContain('，46 人');
     await context.close();
   });
 
@@ -89,7 +89,7 @@ describe('sending again', () => {
     expect(await page.locator('#f-code-error').innerText()).toContain('报送码不正确');
     expect(await page.locator('#form-errors').innerText()).toContain('报送码不正确');
     expect(new URL(page.url()).pathname).toBe('/baosong/');
-    expect(await page.inputValue('#f-participants')).toBe('局党组成员及全体干部职工，共 45 人');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('45');
     expect(await page.locator('[data-status="done"]').count()).toBe(1);
     await context.close();
   });

@@ -76,7 +76,7 @@ describe('photos on a weak connection', () => {
   it('keeps typed text and a chosen photo on the device and brings both back after a reload', async () => {
     const context = await browser.newContext(phone);
     const page = await openForm(context);
-    await page.fill('#f-participants', '局机关全体干部职工 32 人');
+    await page.fill('#f-activity_1_participants', '32');
     await page.fill('#f-report_body', '我局于2月15日组织集中学习。');
     await addPhotos(page, files['small.jpg']!);
     await page.fill('#f-photo_caption_1', '集中学习现场');
@@ -87,7 +87,7 @@ describe('photos on a weak connection', () => {
     await page.reload();
     await page.waitForSelector('form[data-enhanced="true"]');
     await page.locator('[data-draft-state="restored"]').waitFor();
-    expect(await page.inputValue('#f-participants')).toBe('局机关全体干部职工 32 人');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('32');
     expect(await page.inputValue('#f-report_body')).toBe('我局于2月15日组织集中学习。');
     expect(await page.inputValue('#f-photo_caption_1')).toBe('集中学习现场');
     const preview = page.locator('li[data-photo-id] img');
@@ -117,7 +117,7 @@ describe('photos on a weak connection', () => {
     await expect.poll(() => page.locator('li[data-photo-id]').count()).toBe(0);
     await page.reload();
     await page.waitForSelector('form[data-enhanced="true"]');
-    expect(await page.inputValue('#f-participants')).toBe('');
+    expect(await page.inputValue('#f-activity_1_participants')).toBe('');
     expect(await page.locator('[data-draft-state="restored"]').count()).toBe(0);
     await context.close();
   });

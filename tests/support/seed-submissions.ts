@@ -10,6 +10,18 @@ import { dirname, join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import sharp from 'sharp';
 import { openDatabase, transaction } from '#server/db/database.ts';
+import { insertActivities } from '#server/submissions/activities.ts';
+import type { ActivityRow } from '#shared/submission/activities.ts';
+
+export const DEFAULT_ACTIVITY: ActivityRow = {
+  date: '2023-02-15',
+  form: '专题会',
+  formOther: '',
+  leader: '局长 张明',
+  participants: 30,
+  enterprise: false,
+  practice: '集中学习《质量强国建设纲要》',
+};
 
 export interface SeededStore {
   db: DatabaseSync;
@@ -75,9 +87,9 @@ export interface VersionSpec {
   late?: boolean;
   contactPerson?: string;
   contactPhone?: string;
-  activityDates?: string;
-  activityForms?: string[];
-  participants?: string;
+  /** The 台账; one 专题会 of 30 people by default. `legacy` stores the old free-text fields instead. */
+  activities?: ActivityRow[];
+  legacy?: { activityDates: string; activityForms: string[]; participants: string };
   reportBody?: string;
   reportFile?: { bytes: Buffer; name: string; mime: string };
   infoText?: string;
@@ -160,15 +172,16 @@ export async function addSubmission(store: SeededStore, unitId: number, versions
             spec.late ? 1 : 0,
             spec.contactPerson ?? '赵联络',
             spec.contactPhone ?? '13800000000',
-            spec.activityDates ?? '2023年2月15日',
-            JSON.stringify(spec.activityForms ?? ['专题会', '集中学习']),
-            spec.participants ?? '全体干部职工 30 人',
+            spec.legacy?.activityDates ?? '',
+            JSON.stringify(spec.legacy?.activityForms ?? []),
+            spec.legacy?.participants ?? '',
             spec.reportBody ?? '我局于2月15日召开专题会，集中学习《质量强国建设纲要》。',
             reportFileId,
             spec.infoText ?? '',
           ).lastInsertRowid,
       );
       versionIds.push(versionId);
+      if (!spec.legacy) insertActivities(db, versionId, spec.activities ?? [DEFAULT_ACTIVITY]);
       const insertPhoto = db.prepare(
         'INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );

@@ -104,8 +104,10 @@ export function writeTempFiles(files: Record<string, Buffer>): Record<string, st
 export const SAMPLE_TEXT = {
   contactPerson: '王明',
   contactPhone: '0373-2079642',
-  activityDates: '2023年2月15日',
-  participants: '局党组成员及全体干部职工，共 45 人',
+  activityDate: '2023-02-15',
+  activityLeader: '局党组书记、局长 张明',
+  participants: '45',
+  practice: '局长领学《纲要》，各科室负责人结合工程质量监督谈体会',
   reportBody: '2月15日，我局召开专题会议，传达学习《质量强国建设纲要》，研究部署贯彻落实工作。',
 };
 
@@ -115,10 +117,12 @@ export async function fillSubmission(page: Page, unitName: string, code: string)
   await page.fill('#f-code', code);
   await page.fill('#f-contact_person', SAMPLE_TEXT.contactPerson);
   await page.fill('#f-contact_phone', SAMPLE_TEXT.contactPhone);
-  await page.fill('#f-activity_dates', SAMPLE_TEXT.activityDates);
-  await page.check('input[name="activity_forms"][value="专题会"]');
-  await page.check('input[name="activity_forms"][value="集中学习"]');
-  await page.fill('#f-participants', SAMPLE_TEXT.participants);
+  await page.fill('#f-activity_1_date', SAMPLE_TEXT.activityDate);
+  await page.selectOption('#f-activity_1_form', '专题会');
+  await page.fill('#f-activity_1_leader', SAMPLE_TEXT.activityLeader);
+  await page.fill('#f-activity_1_participants', SAMPLE_TEXT.participants);
+  await page.check('input[name="activity_1_enterprise"]');
+  await page.fill('#f-activity_1_practice', SAMPLE_TEXT.practice);
   await page.fill('#f-report_body', SAMPLE_TEXT.reportBody);
   for (const n of [1, 2]) {
     await page.fill(`#f-essay_${n}_title`, `学习《纲要》的体会之${n}`);

@@ -7,9 +7,11 @@ const complete = (): RulesInput => ({
     code: 'K7P2QX',
     contact_person: '王明',
     contact_phone: '0373-2079642',
-    activity_dates: '2023年2月15日',
-    activity_forms: ['专题会', '集中学习'],
-    participants: '局党组成员及全体干部职工，共 45 人',
+    activity_1_date: '2023-02-15',
+    activity_1_form: '专题会',
+    activity_1_leader: '局长 张明',
+    activity_1_participants: '45',
+    activity_1_practice: '局长领学《纲要》，各科室结合工程质量监督谈体会',
     report_body: '2月15日，我局召开专题会议，传达学习《质量强国建设纲要》。',
     essay_1_title: '以质量强国建设为引领',
     essay_1_author: '李华',
@@ -24,7 +26,16 @@ const complete = (): RulesInput => ({
   filesPresent: new Set(['essay_2_file']),
   photoMax: 9,
   essayCount: 2,
+  activityWindow: { from: '2023-02-06', to: '2023-03-10' },
 });
+
+/** The values of a complete submission with row `n` of the 台账 changed. */
+const withRow = (n: number, row: Record<string, string>): RulesInput => {
+  const input = complete();
+  const fields = Object.fromEntries(Object.entries(row).map(([part, value]) => [`activity_${n}_${part}`, value]));
+  input.values = { ...input.values, ...fields };
+  return input;
+};
 
 describe('checking a submission before it is sent', () => {
   it('accepts a complete submission whose second essay is an uploaded Word file', () => {
@@ -46,19 +57,59 @@ describe('checking a submission before it is sent', () => {
     expect(validateSubmission(input)['contact_phone']).toContain('13812345678');
   });
 
-  it('needs at least one form of activity with the report, and words for 其他', () => {
-    const none = complete();
-    none.values = { ...none.values, activity_forms: [] };
-    expect(validateSubmission(none)['activity_forms']).toBe('请至少选择一种活动形式。');
-    const other = complete();
-    other.values = { ...other.values, activity_forms: ['其他'] };
-    expect(validateSubmission(other)['activity_forms_other']).toContain('其他');
+  it('needs a form for each activity, words for 其他, and only the listed forms', () => {
+    expect(validateSubmission(withRow(1, { form: '' }))['activity_1_form']).toBe('第 1 项活动：请选择活动形式。');
+    expect(validateSubmission(withRow(1, { form: '其他' }))['activity_1_form_other']).toBe(
+      '第 1 项活动：选择了“其他”，请写明是什么形式，如：知识测试。',
+    );
+    expect(validateSubmission(withRow(1, { form: '其他', form_other: '知识测试' }))).toEqual({});
+    expect(validateSubmission(withRow(1, { form: '聚餐' }))['activity_1_form']).toContain('选项');
+    expect(validateSubmission(withRow(1, { form: '谈体会谈感想交流' }))).toEqual({});
   });
 
-  it('refuses an activity form that is not on the list', () => {
-    const input = complete();
-    input.values = { ...input.values, activity_forms: ['聚餐'] };
-    expect(validateSubmission(input)['activity_forms']).toContain('选项');
+  it('takes an activity date as people type it, and says in Chinese when it is no date or outside the campaign', () => {
+    for (const date of ['2023-02-15', '2023/2/15', '2023.2.15', '2023年2月15日']) {
+      expect(validateSubmission(withRow(1, { date })), date).toEqual({});
+    }
+    expect(validateSubmission(withRow(1, { date: '2023-02-30' }))['activity_1_date']).toBe(
+      '第 1 项活动：“2023-02-30”不是有效的日期，请写成 2023-02-15 或 2023年2月15日。',
+    );
+    expect(validateSubmission(withRow(1, { date: '上周五' }))['activity_1_date']).toContain('不是有效的日期');
+    expect(validateSubmission(withRow(1, { date: '' }))['activity_1_date']).toBe('第 1 项活动：请填写日期，如 2023-02-15。');
+    for (const date of ['2023-02-05', '2023-03-11']) {
+      expect(validateSubmission(withRow(1, { date }))['activity_1_date'], date).toBe(
+        '第 1 项活动：日期应在 2023年2月6日至 2023年3月10日之间，请核对。',
+      );
+    }
+  });
+
+  it('needs the participants as a whole number, who led it and one line of 做法', () => {
+    for (const participants of ['45人', '约45', '4.5', '0', '-3']) {
+      expect(validateSubmission(withRow(1, { participants }))['activity_1_participants'], participants).toBe(
+        '第 1 项活动：参加人数请填写整数，如 45（不要写“人”或“约”）。',
+      );
+    }
+    expect(validateSubmission(withRow(1, { leader: ' ' }))['activity_1_leader']).toContain('请填写主持人');
+    expect(validateSubmission(withRow(1, { practice: '第一行\n第二行' }))['activity_1_practice']).toBe('第 1 项活动：做法请写成一行。');
+    expect(validateSubmission(withRow(1, { practice: '做'.repeat(201) }))['activity_1_practice']).toContain('不能超过 200 个字');
+  });
+
+  it('skips blank rows, names the row of a problem, and takes at most 20 activities', () => {
+    const gap = withRow(3, { date: '2023-02-20', form: '座谈会', leader: '科长', participants: '12', practice: '座谈', enterprise: '1' });
+    gap.values = { ...gap.values, activity_2_date: '', activity_2_form: '', activity_2_enterprise: '' };
+    expect(validateSubmission(gap)).toEqual({});
+    expect(validateSubmission(withRow(3, { date: '2023-02-20' }))['activity_3_form']).toBe('第 3 项活动：请选择活动形式。');
+    const many = complete();
+    for (let n = 1; n <= 21; n++) {
+      Object.assign(many.values, {
+        [`activity_${n}_date`]: '2023-02-15',
+        [`activity_${n}_form`]: '集中学习',
+        [`activity_${n}_leader`]: '科长',
+        [`activity_${n}_participants`]: '10',
+        [`activity_${n}_practice`]: '学习',
+      });
+    }
+    expect(validateSubmission(many)['activities']).toBe('学习活动最多填写 20 项，请合并相近的活动。');
   });
 
   it('takes fewer photos than the notice asks for, even none, but needs a caption for each one sent', () => {
@@ -108,16 +159,14 @@ describe('checking a submission before it is sent', () => {
     expect(validateSubmission(without)).toEqual({});
   });
 
-  it('asks for the dates, forms and participants with the report, but not before the report is written', () => {
-    const blank = { activity_dates: '', activity_forms: [], participants: '' };
+  it('asks for at least one activity with the report, but not before the report is written', () => {
+    const blank = { activity_1_date: '', activity_1_form: '', activity_1_leader: '', activity_1_participants: '', activity_1_practice: '' };
     const withReport = complete();
     withReport.values = { ...withReport.values, ...blank };
-    expect(Object.keys(validateSubmission(withReport)).sort()).toEqual(['activity_dates', 'activity_forms', 'participants']);
+    expect(validateSubmission(withReport)).toEqual({ activities: '请至少填写一项学习活动（日期、形式、主持人、参加人数、做法）。' });
     const noReport = complete();
     noReport.values = { ...noReport.values, ...blank, report_body: '' };
     expect(validateSubmission(noReport)).toEqual({});
-    noReport.values = { ...noReport.values, activity_forms: ['其他'], participants: '人'.repeat(201) };
-    expect(Object.keys(validateSubmission(noReport)).sort()).toEqual(['activity_forms_other', 'participants']);
   });
 
   it('tells how long a text may be when it is too long', () => {

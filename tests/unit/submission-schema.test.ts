@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { submissionSchema, type SubmissionInput } from '#shared/submission/schema.ts';
 import { checkSubmission, fieldOfPath } from '#shared/submission/rules.ts';
 
-const schema = submissionSchema({ photoMax: 3, essayCount: 2 });
+const schema = submissionSchema({ photoMax: 3, essayCount: 2, activityWindow: { from: '2023-02-06', to: '2023-03-10' } });
+
+const activity = {
+  date: '2023-02-15',
+  form: '专题会',
+  form_other: '',
+  leader: '局长 张明',
+  participants: '45',
+  enterprise: '',
+  practice: '局长领学《纲要》',
+};
 
 const essay = (n: number) => ({ title: `第${n}篇体会`, author: '李华', position: '科长', body: '学习体会正文', hasFile: false });
 const blankEssay = { title: '', author: '', position: '', body: '', hasFile: false };
@@ -12,10 +22,7 @@ const complete = (): SubmissionInput => ({
   code: 'K7P2QXMNRT',
   contactPerson: '王明',
   contactPhone: '0373-2079642',
-  activityDates: '2023年2月15日',
-  activityForms: ['专题会', '集中学习'],
-  activityFormsOther: '',
-  participants: '局党组成员及全体干部职工，共 45 人',
+  activities: [activity],
   reportBody: '2月15日，我局召开专题会议，传达学习《质量强国建设纲要》。',
   hasReportFile: false,
   infoText: '',
@@ -47,17 +54,14 @@ describe('the submission schema', () => {
     expect(result.essays[0]!.title).toBe('体会');
   });
 
-  it('fills in empty text, no activity forms, no photos, no essays and no files for fields not sent', () => {
+  it('fills in empty text, no activities, no photos, no essays and no files for fields not sent', () => {
     const result = schema.parse({ unitId: '3', code: 'K7P2QXMNRT', contactPerson: '王明', contactPhone: '18737374374' });
     expect(result).toEqual({
       unitId: '3',
       code: 'K7P2QXMNRT',
       contactPerson: '王明',
       contactPhone: '18737374374',
-      activityDates: '',
-      activityForms: [],
-      activityFormsOther: '',
-      participants: '',
+      activities: [],
       reportBody: '',
       hasReportFile: false,
       infoText: '',
@@ -110,45 +114,27 @@ describe('the submission schema', () => {
     );
   });
 
-  it('asks for the dates of the activity when a 情况汇报 is sent', () => {
-    expect(messageFor({ ...complete(), activityDates: '' }, 'activity_dates')).toBe('请填写学习活动的日期，如：2023年2月15日。');
+  it('asks for at least one activity when a 情况汇报 is sent, even as a file only', () => {
+    const message = '请至少填写一项学习活动（日期、形式、主持人、参加人数、做法）。';
+    expect(messageFor({ ...complete(), activities: [] }, 'activities')).toBe(message);
+    expect(fieldsWithErrors({ ...complete(), reportBody: '', hasReportFile: true, activities: [] })).toEqual(['activities']);
   });
 
-  it('asks for at least one form of activity when a 情况汇报 is sent', () => {
-    expect(messageFor({ ...complete(), activityForms: [] }, 'activity_forms')).toBe('请至少选择一种活动形式。');
+  it('takes a submission without a 情况汇报 and without activities', () => {
+    expect(schema.safeParse({ ...complete(), reportBody: '', activities: [] }).success).toBe(true);
   });
 
-  it('asks who took part when a 情况汇报 is sent', () => {
-    expect(messageFor({ ...complete(), participants: ' ' }, 'participants')).toBe(
-      '请填写参加人员，如：局党组成员及全体干部职工，共 45 人。',
+  it('still checks an activity sent without a 情况汇报', () => {
+    const input = { ...complete(), reportBody: '', activities: [{ ...activity, participants: '很多' }] };
+    expect(messageFor(input, 'activity_1_participants')).toBe('第 1 项活动：参加人数请填写整数，如 45（不要写“人”或“约”）。');
+  });
+
+  it('refuses a form of activity that is not on the list, and asks what 其他 was', () => {
+    expect(messageFor({ ...complete(), activities: [{ ...activity, form: '聚餐' }] }, 'activity_1_form')).toBe(
+      '第 1 项活动：活动形式只能从列出的选项中选择。',
     );
-  });
-
-  it('asks for the activity details when the 情况汇报 comes only as a file', () => {
-    const input = { ...complete(), reportBody: '', hasReportFile: true, activityDates: '', activityForms: [], participants: '' };
-    expect(fieldsWithErrors(input)).toEqual(['activity_dates', 'activity_forms', 'participants']);
-  });
-
-  it('takes a submission without a 情况汇报 and without its activity details', () => {
-    const input = { ...complete(), reportBody: '', activityDates: '', activityForms: [], participants: '' };
-    expect(schema.safeParse(input).success).toBe(true);
-  });
-
-  it('still limits the length of activity details sent without a 情况汇报', () => {
-    const input = { ...complete(), reportBody: '', participants: '人'.repeat(201) };
-    expect(messageFor(input, 'participants')).toBe('参加人员不能超过 200 个字，请删减后再提交。');
-  });
-
-  it('refuses a form of activity that is not on the list', () => {
-    expect(messageFor({ ...complete(), activityForms: ['聚餐'] }, 'activity_forms')).toBe('活动形式只能从列出的选项中选择。');
-  });
-
-  it('asks what 其他 was when 其他 is checked', () => {
-    expect(messageFor({ ...complete(), activityForms: ['其他'] }, 'activity_forms_other')).toBe('选择了“其他”，请写明是什么形式。');
-  });
-
-  it('takes 其他 with its description', () => {
-    expect(schema.safeParse({ ...complete(), activityForms: ['其他'], activityFormsOther: '读书分享会' }).success).toBe(true);
+    expect(messageFor({ ...complete(), activities: [{ ...activity, form: '其他' }] }, 'activity_1_form_other')).toContain('请写明');
+    expect(schema.safeParse({ ...complete(), activities: [{ ...activity, form: '其他', form_other: '读书分享会' }] }).success).toBe(true);
   });
 
   it('limits the length of the pasted 情况汇报', () => {
@@ -228,11 +214,11 @@ describe('the submission schema', () => {
     const input = {
       ...complete(),
       unitId: '',
-      activityForms: ['聚餐'],
+      activities: [{ ...activity, form: '聚餐' }],
       photos: [{ caption: '' }],
       essays: [essay(1), { ...essay(2), author: '' }],
     };
-    expect(fieldsWithErrors(input)).toEqual(['activity_forms', 'essay_2_author', 'photo_caption_1', 'unit_id']);
+    expect(fieldsWithErrors(input)).toEqual(['activity_1_form', 'essay_2_author', 'photo_caption_1', 'unit_id']);
   });
 });
 
@@ -243,9 +229,11 @@ describe('checking the form against the schema', () => {
       code: ' K7P2QXMNRT ',
       contact_person: ' 王明 ',
       contact_phone: '18737374374',
-      activity_forms: '集中学习',
-      activity_dates: '2月15日',
-      participants: '全体职工',
+      activity_1_date: '2023年2月15日',
+      activity_1_form: '集中学习',
+      activity_1_leader: '局长',
+      activity_1_participants: '30',
+      activity_1_practice: '集中学习',
       report_body: '汇报',
       essay_1_title: '体会',
       essay_1_author: '李华',
@@ -255,6 +243,7 @@ describe('checking the form against the schema', () => {
     filesPresent: new Set(['essay_1_file']),
     photoMax: 3,
     essayCount: 2,
+    activityWindow: { from: '2023-02-06', to: '2023-03-10' },
   };
 
   it('hands the server the parsed, trimmed submission to store', () => {
@@ -263,7 +252,9 @@ describe('checking the form against the schema', () => {
     if (!checked.ok) return;
     expect(checked.submission.code).toBe('K7P2QXMNRT');
     expect(checked.submission.contactPerson).toBe('王明');
-    expect(checked.submission.activityForms).toEqual(['集中学习']);
+    expect(checked.submission.activities).toEqual([
+      { date: '2023年2月15日', form: '集中学习', form_other: '', leader: '局长', participants: '30', enterprise: '', practice: '集中学习' },
+    ]);
     expect(checked.submission.photos).toEqual([{ caption: '现场' }]);
     expect(checked.submission.essays).toEqual([
       { title: '体会', author: '李华', position: '科长', body: '', hasFile: true },

@@ -86,6 +86,7 @@ export async function reopenForm(form: FormState, confirmReplace: () => boolean)
   if ('error' in result) return result.error;
   if (form.hasTypedContent() && !confirmReplace()) return '';
   form.values = { ...result.values, [FIELD.unitId]: unitId };
+  form.syncActivityRows();
   const attachments: Record<string, ReturnType<typeof stagedFileItem>> = {};
   for (const field of Object.keys(result.stagedFiles) as FileFieldName[]) {
     attachments[field] = stagedFileItem(field, result.stagedFiles[field]!, `file-${field}`, unitId);

@@ -14,7 +14,8 @@ import type { Credentials } from './upload-queue.svelte.ts';
 import { FormFiles } from './form-files.svelte.ts';
 import { FormDraft, type RestoredDraft } from './form-draft.svelte.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
-import { hasAnyValue, listValue, textValue } from './form-values.ts';
+import { hasAnyValue, textValue } from './form-values.ts';
+import { ACTIVITY_MAX, ACTIVITY_PARTS, activityField, lastStartedRow } from '#shared/submission/activities.ts';
 import { recallCode, rememberCode } from './code-memory.ts';
 
 /** Uploads wait this long after the last keystroke in the code: a half-typed code is a failed guess. */
@@ -30,6 +31,8 @@ export class FormState {
   /** After the first 提交 every rule is checked live. */
   attempted = $state(false);
   revising = $state<SubmissionFormProps['revising']>(undefined);
+  /** Rows of the activity 台账 the enhanced form shows (the plain form shows a fixed number). */
+  activityRows = $state(1);
   /** The unit and code uploads are sent with. */
   committed = $state<Credentials>({ unitId: '', code: '' });
 
@@ -49,6 +52,7 @@ export class FormState {
     this.serverErrors = { ...props.errors };
     this.formError = props.formError ?? '';
     this.revising = props.revising;
+    this.syncActivityRows();
     this.committed = { unitId: textValue(props.values, FIELD.unitId), code: this.code.trim() };
     this.files = new FormFiles({
       credentials: () => (this.committed.unitId && this.committed.code ? this.committed : undefined),
@@ -102,6 +106,7 @@ export class FormState {
       filesPresent: this.filesPresent(),
       photoMax: this.props.photoMax,
       essayCount: this.props.essayCount,
+      activityWindow: this.props.activityWindow,
     });
   }
 
@@ -138,9 +143,36 @@ export class FormState {
     delete this.serverErrors[name];
   }
 
-  toggleActivityForm(form: string, on: boolean): void {
-    const without = listValue(this.values, FIELD.activityForms).filter((item) => item !== form);
-    this.setValue(FIELD.activityForms, on ? without.concat(form) : without);
+  /** As many 台账 rows as the values fill, and at least one, after they were replaced wholesale. */
+  syncActivityRows(): void {
+    this.activityRows = Math.min(ACTIVITY_MAX, Math.max(1, lastStartedRow(this.values)));
+  }
+
+  addActivityRow(): void {
+    if (this.activityRows < ACTIVITY_MAX) this.activityRows++;
+  }
+
+  /** Removes row n; the rows after it move up one, with their messages. */
+  removeActivityRow(n: number): void {
+    const moved = (from: number, to: number) => {
+      for (const part of ACTIVITY_PARTS) {
+        const source = activityField(from, part);
+        const target = activityField(to, part);
+        this.values[target] = textValue(this.values, source);
+        for (const errors of [this.serverErrors, this.localErrors]) {
+          if (errors[source] === undefined) delete errors[target];
+          else errors[target] = errors[source];
+        }
+      }
+    };
+    for (let row = n; row < this.activityRows; row++) moved(row + 1, row);
+    for (const part of ACTIVITY_PARTS) {
+      const last = activityField(this.activityRows, part);
+      delete this.values[last];
+      delete this.serverErrors[last];
+      delete this.localErrors[last];
+    }
+    this.activityRows = Math.max(1, this.activityRows - 1);
   }
 
   setCode(code: string): void {
@@ -202,6 +234,7 @@ export class FormState {
     this.formError = '';
     this.attempted = false;
     this.revising = undefined;
+    this.activityRows = 1;
   }
 
   /** Puts a restored draft into the form without overwriting anything typed before it arrived. */
@@ -209,6 +242,7 @@ export class FormState {
     for (const name of Object.keys(restored.values)) {
       if (!hasAnyValue({ [name]: this.values[name] })) this.values[name] = restored.values[name]!;
     }
+    this.activityRows = Math.max(this.activityRows, Math.min(ACTIVITY_MAX, lastStartedRow(this.values)));
     if (this.files.photos.length === 0) this.files.replaceItems(restored.photos, restored.attachments);
     if (!this.code) this.code = recallCode(this.props.draftNamespace);
     this.files.queue.credentialsChanged();

@@ -2,6 +2,7 @@
  * Reading the form's kept values, which arrive from the server as text or lists of text.
  */
 import { FIELD, essayField, photoCaptionField } from '#shared/submission/fields.ts';
+import { ACTIVITY_PARTS, activityField } from '#shared/submission/activities.ts';
 import { ERROR_KEY } from '#shared/submission/form.ts';
 import { formatMegabytes } from '#shared/limits.ts';
 
@@ -30,16 +31,14 @@ export function formatSize(bytes: number): string {
 }
 
 /** Error keys in the order their fields appear on the page. */
-export function errorOrder(essayCount: number, photoCount: number): string[] {
+export function errorOrder(essayCount: number, photoCount: number, activityRows: number): string[] {
   const order: string[] = [
     FIELD.unitId,
     FIELD.code,
     FIELD.contactPerson,
     FIELD.contactPhone,
-    FIELD.activityDates,
-    FIELD.activityForms,
-    FIELD.activityFormsOther,
-    FIELD.participants,
+    ERROR_KEY.activities,
+    ...Array.from({ length: activityRows }, (_, i) => ACTIVITY_PARTS.map((part) => activityField(i + 1, part))).flat(),
     FIELD.reportBody,
     FIELD.reportFile,
     FIELD.infoText,

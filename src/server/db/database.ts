@@ -103,6 +103,28 @@ CREATE TABLE IF NOT EXISTS essays (
   file_id INTEGER REFERENCES files(id)
 );
 
+-- The activity 台账: one row per study activity of a version, in the order the unit entered them.
+-- A version stored before the 台账 existed has one row carrying its free-text fields in legacy_*
+-- (activity_date and participants NULL), so that what the unit wrote still shows and exports.
+CREATE TABLE IF NOT EXISTS activities (
+  id INTEGER PRIMARY KEY,
+  version_id INTEGER NOT NULL REFERENCES versions(id),
+  position INTEGER NOT NULL,
+  activity_date TEXT,
+  -- 专题会/座谈会/交流会/集中学习/谈体会谈感想交流/其他; '' in a legacy row
+  form TEXT NOT NULL DEFAULT '',
+  form_other TEXT NOT NULL DEFAULT '',
+  leader TEXT NOT NULL DEFAULT '',
+  participants INTEGER,
+  enterprise INTEGER NOT NULL DEFAULT 0,
+  practice TEXT NOT NULL DEFAULT '',
+  legacy_dates TEXT NOT NULL DEFAULT '',
+  -- JSON array as versions.activity_forms held it
+  legacy_forms TEXT NOT NULL DEFAULT '[]',
+  legacy_participants TEXT NOT NULL DEFAULT '',
+  UNIQUE (version_id, position)
+);
+
 -- 优秀学习感想 chosen by the organisers; withdrawing deletes the row.
 CREATE TABLE IF NOT EXISTS featured_essays (
   essay_id INTEGER PRIMARY KEY REFERENCES essays(id),
@@ -148,6 +170,17 @@ CREATE TABLE IF NOT EXISTS audit_log (
 );
 `;
 
+/**
+ * Versions stored with the free-text activity fields become one 台账 row each that keeps their text.
+ * Idempotent: a version with rows is left alone, and new versions always have rows or empty fields.
+ */
+export const LEGACY_ACTIVITIES = `
+INSERT INTO activities (version_id, position, legacy_dates, legacy_forms, legacy_participants)
+SELECT v.id, 1, v.activity_dates, v.activity_forms, v.participants FROM versions v
+WHERE NOT EXISTS (SELECT 1 FROM activities a WHERE a.version_id = v.id)
+  AND (TRIM(v.activity_dates) <> '' OR v.activity_forms NOT IN ('', '[]') OR TRIM(v.participants) <> '');
+`;
+
 /** Where uploads and the database live: DATA_DIR, or ./data beside the project. Never under public/. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env['DATA_DIR'] ?? 'data');
@@ -165,6 +198,7 @@ export function openDatabase(dir: string): DatabaseSync {
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
   db.exec(SCHEMA);
+  db.exec(LEGACY_ACTIVITIES);
   return db;
 }
 

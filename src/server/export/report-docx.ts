@@ -1,6 +1,7 @@
 import type { Paragraph } from 'docx';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
-import { activityFormsText, type EssayView } from '#server/submissions/detail.ts';
+import type { EssayView } from '#server/submissions/detail.ts';
+import { activityLine } from '#server/submissions/activities.ts';
 import type { VersionRecord } from '#server/submissions/read.ts';
 import {
   A4_PAGE,
@@ -28,9 +29,8 @@ export async function reportDocx(source: ReportSource): Promise<Buffer> {
     factLine('报送单位', source.unitName),
     factLine('回执编号', `${source.receiptNumber}（第 ${v.versionNo} 版，${formatBeijing(v.submittedAt)} 提交${v.late ? '，逾期' : ''}）`),
     factLine('联系人', `${v.contactPerson}　${v.contactPhone}`),
-    factLine('活动日期', v.activityDates),
-    factLine('活动形式', activityFormsText(v)),
-    factLine('参加人员', v.participants),
+    sectionHeading(`学习活动（共 ${v.activities.length} 项）`),
+    ...bodyParagraphs(v.activities.map((a, i) => `${i + 1}. ${activityLine(a)}`).join('\n') || '（未填写。）'),
     sectionHeading('情况汇报'),
     ...(v.reportBody.trim()
       ? bodyParagraphs(v.reportBody)

@@ -2,8 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Requirements } from '#shared/campaign/schema.ts';
 import { beijingParts } from '#shared/campaign/deadline.ts';
 import { unitProgress, type UnitProgress } from '#server/progress/progress.ts';
-import { activityFormsText } from '#server/submissions/detail.ts';
-import { decodeActivityForms } from '#server/submissions/store.ts';
+import { activityLine, loadActivities } from '#server/submissions/activities.ts';
+import { byFormText } from '#server/progress/activity-totals.ts';
 
 /** The columns of 汇总表 (xlsx and csv alike), with Excel widths in characters. */
 export const SUMMARY_COLUMNS = [
@@ -21,9 +21,11 @@ export const SUMMARY_COLUMNS = [
   { header: '是否逾期', width: 9 },
   { header: '联系人', width: 10 },
   { header: '联系电话', width: 16 },
-  { header: '活动日期', width: 20 },
+  { header: '活动次数', width: 8 },
   { header: '活动形式', width: 22 },
-  { header: '参加人员', width: 30 },
+  { header: '参加人次', width: 9 },
+  { header: '企业或其他单位参加', width: 10 },
+  { header: '学习活动台账', width: 60 },
   { header: '照片数', width: 8 },
   { header: '学习感想数', width: 10 },
   { header: '学习感想篇目', width: 50 },
@@ -39,24 +41,12 @@ export function beijingStamp(iso: string | null): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-interface Extras {
-  activity_dates: string;
-  activity_forms: string;
-  participants: string;
-}
-
-function formsText(json: string): string {
-  const { forms, other } = decodeActivityForms(json);
-  return activityFormsText({ activityForms: forms, activityFormsOther: other });
-}
-
 function row(db: DatabaseSync, index: number, unit: UnitProgress): string[] {
   const versionId = unit.submitted
     ? (db.prepare('SELECT current_version_id AS id FROM submissions WHERE unit_id = ?').get(unit.unitId) as { id: number }).id
     : null;
-  const extras = versionId
-    ? (db.prepare('SELECT activity_dates, activity_forms, participants FROM versions WHERE id = ?').get(versionId) as unknown as Extras)
-    : null;
+  const activities = versionId ? loadActivities(db, versionId) : [];
+  const counts = unit.activities;
   const essays = versionId
     ? (db
         .prepare(
@@ -80,9 +70,11 @@ function row(db: DatabaseSync, index: number, unit: UnitProgress): string[] {
     unit.submitted ? (unit.late ? '是' : '否') : '',
     unit.submitterName || unit.contactPerson,
     unit.submitterPhone || unit.contactPhone,
-    extras?.activity_dates ?? '',
-    extras ? formsText(extras.activity_forms) : '',
-    extras?.participants ?? '',
+    unit.submitted ? String(counts.activities) : '',
+    byFormText(counts.byForm),
+    unit.submitted ? String(counts.participants) : '',
+    unit.submitted ? (counts.enterprise ? '是' : '否') : '',
+    activities.map((a, i) => `${i + 1}. ${activityLine(a)}`).join('\n'),
     unit.submitted ? String(unit.photoCount) : '',
     unit.submitted ? String(unit.essayCount) : '',
     essays.map((e) => `《${e.title}》（${e.author}）`).join('；'),

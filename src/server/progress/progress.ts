@@ -3,6 +3,7 @@ import type { Requirements } from '#shared/campaign/schema.ts';
 import { unitStatus, type UnitFacts, type UnitStatus } from './unit-status.ts';
 import { REVIEW_LABEL, reviewKindOf, type ReviewKind } from '#server/review/decisions.ts';
 import type { Decision } from '#server/review/decision-input.ts';
+import { activityTotals, emptyUnitActivities, unitActivities, type ActivityTotals, type UnitActivities } from './activity-totals.ts';
 
 /** The organiser's review of the current version; null for a unit that has sent nothing. */
 export interface UnitReview {
@@ -30,6 +31,8 @@ export interface UnitProgress extends UnitFacts {
   versionNo: number;
   status: UnitStatus;
   review: UnitReview | null;
+  /** The current version's 台账 in numbers (all zero for a unit that has sent nothing). */
+  activities: UnitActivities;
 }
 
 interface Row {
@@ -72,7 +75,7 @@ LEFT JOIN review_decisions d ON d.id = (SELECT MAX(x.id) FROM review_decisions x
 WHERE u.active = 1
 ORDER BY u.sort_order, u.id`;
 
-export function toProgress(row: Row, requirements: Requirements): UnitProgress {
+export function toProgress(row: Row, requirements: Requirements, activities = emptyUnitActivities()): UnitProgress {
   const essayPositions = row.essay_positions ? row.essay_positions.split(',').map(Number) : [];
   const facts: UnitFacts = {
     submitted: row.submitted_at !== null,
@@ -98,6 +101,7 @@ export function toProgress(row: Row, requirements: Requirements): UnitProgress {
     versionNo: row.version_no ?? 0,
     status: unitStatus(facts, requirements),
     review: facts.submitted ? reviewOf(row) : null,
+    activities,
   };
 }
 
@@ -108,7 +112,8 @@ function reviewOf(row: Row): UnitReview {
 
 /** Every active unit in display order with its current status. */
 export function unitProgress(db: DatabaseSync, requirements: Requirements): UnitProgress[] {
-  return (db.prepare(QUERY).all() as unknown as Row[]).map((row) => toProgress(row, requirements));
+  const activities = unitActivities(db);
+  return (db.prepare(QUERY).all() as unknown as Row[]).map((row) => toProgress(row, requirements, activities.get(row.unit_id)));
 }
 
 export interface ProgressSummary {
@@ -124,6 +129,8 @@ export interface ProgressSummary {
   pending: number;
   returned: number;
   approved: number;
+  /** The 台账 over all units counted here. */
+  activities: ActivityTotals;
 }
 
 export function summarise(units: readonly UnitProgress[]): ProgressSummary {
@@ -140,6 +147,7 @@ export function summarise(units: readonly UnitProgress[]): ProgressSummary {
     pending: units.filter((u) => u.review?.kind === 'pending').length,
     returned: units.filter((u) => u.review?.kind === 'returned').length,
     approved: units.filter((u) => u.review?.kind === 'approved').length,
+    activities: activityTotals(units.map((u) => u.activities)),
   };
 }
 

@@ -4,29 +4,23 @@
  * caption) and the attachment slots. Pure: no storage, no checks of the files themselves.
  */
 import { FIELD, essayField, photoCaptionField, photoFileField, photoTokenField } from '#shared/submission/fields.ts';
+import { ACTIVITY_MAX, ACTIVITY_PARTS, activityField } from '#shared/submission/activities.ts';
 import { fileFieldNames, stagedFileTokenField, type FileFieldName } from '#shared/submission/form.ts';
 import { fieldValue, type ParsedForm, type ReceivedFile } from '#server/files/multipart.ts';
 
 export type FormValues = Record<string, string | string[]>;
 
-const SINGLE_FIELDS: string[] = [
-  FIELD.unitId,
-  FIELD.code,
-  FIELD.contactPerson,
-  FIELD.contactPhone,
-  FIELD.activityDates,
-  FIELD.activityFormsOther,
-  FIELD.participants,
-  FIELD.reportBody,
-  FIELD.infoText,
-];
+const SINGLE_FIELDS: string[] = [FIELD.unitId, FIELD.code, FIELD.contactPerson, FIELD.contactPhone, FIELD.reportBody, FIELD.infoText];
 
 export interface FormShape {
   photoMax: number;
   essayCount: number;
 }
 
-/** The typed values, keyed by field name; activity_forms keeps every checked value. */
+/** Rows beyond the most a unit may send are read too, so that the schema can say there are too many. */
+const ACTIVITY_ROWS_READ = ACTIVITY_MAX + 5;
+
+/** The typed values, keyed by field name. */
 export function formValues(form: ParsedForm, shape: FormShape): FormValues {
   const values: FormValues = {};
   const names: string[] = [...SINGLE_FIELDS];
@@ -34,10 +28,10 @@ export function formValues(form: ParsedForm, shape: FormShape): FormValues {
     names.push(essayField(n, 'title'), essayField(n, 'author'), essayField(n, 'position'), essayField(n, 'body'));
   }
   for (let n = 1; n <= shape.photoMax; n++) names.push(photoCaptionField(n));
+  for (let n = 1; n <= ACTIVITY_ROWS_READ; n++) for (const part of ACTIVITY_PARTS) names.push(activityField(n, part));
   for (const name of names) {
     if (form.fields.has(name)) values[name] = fieldValue(form, name);
   }
-  values[FIELD.activityForms] = form.fields.get(FIELD.activityForms) ?? [];
   return values;
 }
 

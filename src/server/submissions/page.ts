@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { toBeijingIso } from '#shared/campaign/deadline.ts';
+import { activityWindowFor } from '#shared/submission/activities.ts';
 import type { SubmissionFormProps } from '#shared/submission/form.ts';
 import { contactOf, type SubmissionContext } from './context.ts';
 import { SERVER_TROUBLE, reopenFromForm } from './http.ts';
@@ -27,6 +28,7 @@ export function blankProps(context: SubmissionContext): SubmissionFormProps {
     photoMin: campaign.requirements.photos.min,
     photoMax: campaign.requirements.photos.max,
     essayCount: campaign.requirements.essays,
+    activityWindow: activityWindowFor(campaign.activitiesFrom, context.now),
     values: {},
     errors: {},
     stagedPhotos: [],

@@ -4,7 +4,8 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { findFile, type FileRecord } from '#server/files/store.ts';
-import { decodeActivityForms, type VersionText } from './store.ts';
+import type { VersionText } from './store.ts';
+import { loadActivities, type StoredActivity } from './activities.ts';
 
 export interface SubmissionRecord {
   id: number;
@@ -21,6 +22,7 @@ export interface VersionRecord extends VersionText {
   versionNo: number;
   submittedAt: Date;
   late: boolean;
+  activities: StoredActivity[];
   reportFile: FileRecord | undefined;
   infoFile: FileRecord | undefined;
   photos: { position: number; caption: string; file: FileRecord; thumb: FileRecord; width: number; height: number }[];
@@ -78,9 +80,6 @@ interface VersionRow {
   late: number;
   contact_person: string;
   contact_phone: string;
-  activity_dates: string;
-  activity_forms: string;
-  participants: string;
   report_body: string;
   report_file_id: number | null;
   info_text: string;
@@ -135,7 +134,6 @@ export function loadVersion(db: DatabaseSync, submissionId: number, versionNo?: 
     body: essay.body,
     file: optionalFile(db, essay.file_id),
   }));
-  const { forms, other } = decodeActivityForms(row.activity_forms);
   return {
     id: row.id,
     versionNo: row.version_no,
@@ -143,10 +141,7 @@ export function loadVersion(db: DatabaseSync, submissionId: number, versionNo?: 
     late: row.late === 1,
     contactPerson: row.contact_person,
     contactPhone: row.contact_phone,
-    activityDates: row.activity_dates,
-    activityForms: forms,
-    activityFormsOther: other,
-    participants: row.participants,
+    activities: loadActivities(db, row.id),
     reportBody: row.report_body,
     reportFile: optionalFile(db, row.report_file_id),
     infoText: row.info_text,

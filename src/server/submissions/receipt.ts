@@ -11,6 +11,7 @@ import { fileUrl, isReceiptToken, receiptUrl } from './links.ts';
 import { missingItems } from './missing.ts';
 import { findSubmissionByNumber, listVersions, loadVersion } from './read.ts';
 import { latestDecisionOn, reviewNote } from '#server/review/decisions.ts';
+import { activityLine } from './activities.ts';
 import type { ReviewNote } from '#shared/submission/form.ts';
 
 export interface ReceiptFile {
@@ -28,7 +29,9 @@ export interface ReceiptView {
   submittedAt: string;
   late: boolean;
   contact: { person: string; phone: string };
-  report: { activityDates: string; activityForms: string; participants: string; bodyChars: number; file?: ReceiptFile };
+  /** The 台账, one line per activity (activityLine). */
+  activities: string[];
+  report: { bodyChars: number; file?: ReceiptFile };
   info: { textChars: number; file?: ReceiptFile };
   photos: { position: number; caption: string; thumbUrl: string; photoUrl: string; width: number; height: number }[];
   essays: { position: number; title: string; author: string; authorPosition: string; bodyChars: number; file?: ReceiptFile }[];
@@ -69,9 +72,6 @@ export function receiptView(
   if (!submission || !isReceiptToken(db, number, token)) return undefined;
   const version = loadVersion(db, submission.id, versionNo);
   if (!version) return undefined;
-  const forms = version.activityForms.map((form) =>
-    form === '其他' && version.activityFormsOther ? `其他（${version.activityFormsOther}）` : form,
-  );
   const reportFile = receiptFile(db, version.reportFile);
   const infoFile = receiptFile(db, version.infoFile);
   const missing = missingItems(version, campaign.requirements);
@@ -86,13 +86,8 @@ export function receiptView(
     submittedAt: formatBeijing(version.submittedAt, { seconds: true }),
     late: version.late,
     contact: { person: version.contactPerson, phone: version.contactPhone },
-    report: {
-      activityDates: version.activityDates,
-      activityForms: forms.join('、'),
-      participants: version.participants,
-      bodyChars: chars(version.reportBody),
-      ...(reportFile ? { file: reportFile } : {}),
-    },
+    activities: version.activities.map(activityLine),
+    report: { bodyChars: chars(version.reportBody), ...(reportFile ? { file: reportFile } : {}) },
     info: { textChars: chars(version.infoText), ...(infoFile ? { file: infoFile } : {}) },
     photos: version.photos.map((photo) => ({
       position: photo.position,

@@ -9,6 +9,7 @@ import { isLate } from '#shared/campaign/deadline.ts';
 import { LIMITS } from '#shared/limits.ts';
 import { FIELD, essayField } from '#shared/submission/fields.ts';
 import { essayHasContent } from '#shared/submission/completeness.ts';
+import { activityWindowFor, rowStarted, toActivityRow } from '#shared/submission/activities.ts';
 import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from '#shared/submission/form.ts';
 import { checkSubmission } from '#shared/submission/rules.ts';
 import type { Submission } from '#shared/submission/schema.ts';
@@ -118,6 +119,7 @@ async function receiveParsed(
     filesPresent: new Set(Object.keys(slots.attachments)),
     photoMax: shape.photoMax,
     essayCount: shape.essayCount,
+    activityWindow: activityWindowFor(context.campaign.activitiesFrom, context.now),
   });
   const errors = mergeErrors(form.errors, slots.errors, checked.ok ? {} : checked.errors);
   if (!checked.ok || Object.keys(errors).length > 0) {
@@ -167,10 +169,7 @@ function store(
       idempotencyKey,
       contactPerson: submission.contactPerson,
       contactPhone: submission.contactPhone,
-      activityDates: submission.activityDates,
-      activityForms: submission.activityForms,
-      activityFormsOther: submission.activityFormsOther,
-      participants: submission.participants,
+      activities: submission.activities.filter(rowStarted).map(toActivityRow),
       reportBody: submission.reportBody,
       reportFileId: slots.attachments.report_file?.fileId ?? null,
       infoText: submission.infoText,

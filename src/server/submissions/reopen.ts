@@ -13,6 +13,35 @@ import { transaction } from '#server/db/database.ts';
 import { receiptUrl } from './links.ts';
 import type { FileRecord } from '#server/files/store.ts';
 import { latestDecision, reviewNote } from '#server/review/decisions.ts';
+import { activityField, ACTIVITY_FORMS } from '#shared/submission/activities.ts';
+import type { StoredActivity } from './activities.ts';
+
+/**
+ * The 台账 as the form's fields. A row carried over from the old free-text fields comes back with
+ * its words in date, form and participants, where the form asks the unit to put them right.
+ */
+function activityValues(activities: readonly StoredActivity[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  activities.forEach((activity, i) => {
+    const field = (part: Parameters<typeof activityField>[1]) => activityField(i + 1, part);
+    if (activity.legacy) {
+      const first = (activity.forms[0] ?? '').replace(/^其他：.*$/, '其他');
+      values[field('date')] = activity.datesText;
+      values[field('form')] = (ACTIVITY_FORMS as readonly string[]).indexOf(first) >= 0 ? first : '';
+      values[field('form_other')] = (activity.forms.find((form) => form.startsWith('其他：')) ?? '').slice(3);
+      values[field('participants')] = activity.participantsText;
+      return;
+    }
+    values[field('date')] = activity.date;
+    values[field('form')] = activity.form;
+    values[field('form_other')] = activity.formOther;
+    values[field('leader')] = activity.leader;
+    values[field('participants')] = String(activity.participants);
+    values[field('enterprise')] = activity.enterprise ? '1' : '';
+    values[field('practice')] = activity.practice;
+  });
+  return values;
+}
 
 export interface Reopened {
   values: Record<string, string | string[]>;
@@ -34,13 +63,10 @@ export function reopenCurrent(context: SubmissionContext, unitId: number): Reope
     [FIELD.unitId]: String(unitId),
     [FIELD.contactPerson]: version.contactPerson,
     [FIELD.contactPhone]: version.contactPhone,
-    [FIELD.activityDates]: version.activityDates,
-    [FIELD.activityForms]: version.activityForms,
-    [FIELD.activityFormsOther]: version.activityFormsOther,
-    [FIELD.participants]: version.participants,
     [FIELD.reportBody]: version.reportBody,
     [FIELD.infoText]: version.infoText,
   };
+  Object.assign(values, activityValues(version.activities));
   for (const essay of version.essays) {
     values[essayField(essay.position, 'title')] = essay.title;
     values[essayField(essay.position, 'author')] = essay.author;

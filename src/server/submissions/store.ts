@@ -6,6 +6,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Submission } from '#shared/submission/schema.ts';
 import { transaction } from '#server/db/database.ts';
+import type { ActivityRow } from '#shared/submission/activities.ts';
+import { insertActivities } from './activities.ts';
 
 export interface PhotoInput {
   caption: string;
@@ -26,17 +28,15 @@ export interface EssayInput {
 }
 
 /**
- * What a liaison types into a version, as the submission schema parses it (schema.ts),
- * the same when it is stored and when it is read back. activityForms: 专题会 … 其他; 其他 is stored
- * as “其他：<what>” when the unit named it.
+ * What a liaison types into a version, as the submission schema parses it (schema.ts), the same
+ * when it is stored and when it is read back.
  */
-export type VersionText = Pick<
-  Submission,
-  'contactPerson' | 'contactPhone' | 'activityDates' | 'activityForms' | 'activityFormsOther' | 'participants' | 'reportBody' | 'infoText'
->;
+export type VersionText = Pick<Submission, 'contactPerson' | 'contactPhone' | 'reportBody' | 'infoText'>;
 
 export interface VersionInput extends VersionText {
   unitId: number;
+  /** The 台账's rows in the unit's order, already checked (activities.ts). */
+  activities: ActivityRow[];
   idempotencyKey: string;
   reportFileId: number | null;
   infoFileId: number | null;
@@ -54,33 +54,6 @@ export interface StoredRef {
   late: boolean;
   /** True when this key had already been stored: nothing new was written. */
   duplicate: boolean;
-}
-
-const OTHER = '其他';
-
-/** The activity forms as stored: 其他 carries its description. */
-export function encodeActivityForms(forms: string[], other: string): string {
-  return JSON.stringify(forms.map((form) => (form === OTHER && other.trim() ? `${OTHER}：${other.trim()}` : form)));
-}
-
-/** Back to the form's fields: the checkbox values and the 其他 text. */
-export function decodeActivityForms(json: string): { forms: string[]; other: string } {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(json);
-  } catch {
-    stored = [];
-  }
-  const forms: string[] = [];
-  let other = '';
-  for (const item of Array.isArray(stored) ? stored : []) {
-    if (typeof item !== 'string') continue;
-    if (item.startsWith(`${OTHER}：`)) {
-      forms.push(OTHER);
-      other = item.slice(OTHER.length + 1);
-    } else forms.push(item);
-  }
-  return { forms, other };
 }
 
 /** The stored version a key names, if any. */
@@ -149,15 +122,17 @@ export function storeVersion(db: DatabaseSync, input: VersionInput, options: Sto
         options.late ? 1 : 0,
         input.contactPerson,
         input.contactPhone,
-        input.activityDates,
-        encodeActivityForms(input.activityForms, input.activityFormsOther),
-        input.participants,
+        // The free-text activity fields of versions before the 台账; a version now keeps its rows instead.
+        '',
+        '[]',
+        '',
         input.reportBody,
         input.reportFileId,
         input.infoText,
         input.infoFileId,
       );
     const versionId = Number(version.lastInsertRowid);
+    insertActivities(db, versionId, input.activities);
     const photo = db.prepare(
       'INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );

@@ -85,6 +85,11 @@ export const campaignSchema = z
      * 'accept' keeps taking them and marks each such version 逾期. Default accept.
      */
     latePolicy: z.enum(['refuse', 'accept']).default('accept'),
+    /**
+     * The earliest day an activity in a unit's 台账 may carry, YYYY-MM-DD: the day the 纲要 was
+     * issued, as the notice says (2月6日). The latest is today. Default 2023-02-06.
+     */
+    activitiesFrom: dateString.default('2023-02-06'),
     requirements: requirementsSchema,
     /** Unit categories in display order, from the notice's 主送 line. 1-10 of them. */
     categories: z.array(z.string().min(1).max(30)).min(1).max(10),

@@ -10,11 +10,6 @@ export const FIELD = {
   idempotencyKey: 'idempotency_key',
   contactPerson: 'contact_person',
   contactPhone: 'contact_phone',
-  activityDates: 'activity_dates',
-  /** Repeated checkbox values, one of ACTIVITY_FORMS. */
-  activityForms: 'activity_forms',
-  activityFormsOther: 'activity_forms_other',
-  participants: 'participants',
   reportBody: 'report_body',
   /** Optional original report, .docx or .pdf */
   reportFile: 'report_file',
@@ -22,7 +17,8 @@ export const FIELD = {
   infoFile: 'info_file',
 } as const;
 
-export const ACTIVITY_FORMS = ['专题会', '座谈会', '交流会', '集中学习', '其他'] as const;
+/** The activity 台账's rows are numbered fields of their own: activities.ts. */
+export { ACTIVITY_FORMS, activityField } from './activities.ts';
 
 /** A photo file sent with the form itself (no JavaScript). */
 export const photoFileField = (n: number) => `photo_${n}`;

@@ -5,6 +5,7 @@
  * Field names come from ./fields.ts.
  */
 import { FIELD, essayField } from './fields.ts';
+import type { ActivityWindow } from './activities.ts';
 
 export interface UnitOption {
   id: number;
@@ -58,6 +59,8 @@ export const ERROR_KEY = {
   photos: 'photos',
   /** An essay that was started has neither a pasted body nor a file: essay_N. */
   essay: (n: number) => `essay_${n}`,
+  /** The activity 台账 as a whole: none with a 情况汇报, or more than ACTIVITY_MAX rows. */
+  activities: 'activities',
 } as const;
 
 export interface SubmissionFormProps {
@@ -77,9 +80,11 @@ export interface SubmissionFormProps {
   photoMax: number;
   /** How many 学习感想 the unit sends (the notice asks for 2). */
   essayCount: number;
+  /** The days an activity in the 台账 may fall on (activities.ts). */
+  activityWindow: ActivityWindow;
   /**
    * Kept or reopened values, keyed by field name (FIELD.*, essay_N_*, photo_caption_N).
-   * activity_forms is a string[]; everything else is a string. Missing keys render empty.
+   * Every value is a string (activity_N_* for the 台账's rows). Missing keys render empty.
    */
   values: Record<string, string | string[]>;
   /** Chinese messages keyed by field name or ERROR_KEY; shown next to the field and in a summary. */

@@ -8,6 +8,7 @@
 import { FIELD, essayField, photoCaptionField } from './fields.ts';
 import { ERROR_KEY } from './form.ts';
 import { essayParts } from './completeness.ts';
+import { ACTIVITY_PARTS, activityField, activityRowsOf, type ActivityPart } from './activities.ts';
 import { submissionSchema, type Submission, type SubmissionInput, type SubmissionShape } from './schema.ts';
 
 export { isPhoneNumber } from './schema.ts';
@@ -30,12 +31,6 @@ const text = (values: Values, name: string): string => {
   return typeof value === 'string' ? value : '';
 };
 
-const list = (values: Values, name: string): string[] => {
-  const value = values[name];
-  if (Array.isArray(value)) return value;
-  return typeof value === 'string' && value !== '' ? [value] : [];
-};
-
 /** The schema's object for what the form holds. */
 export function submissionInput(input: RulesInput): SubmissionInput {
   const { values, filesPresent } = input;
@@ -46,10 +41,7 @@ export function submissionInput(input: RulesInput): SubmissionInput {
     code: text(values, FIELD.code),
     contactPerson: text(values, FIELD.contactPerson),
     contactPhone: text(values, FIELD.contactPhone),
-    activityDates: text(values, FIELD.activityDates),
-    activityForms: list(values, FIELD.activityForms),
-    activityFormsOther: text(values, FIELD.activityFormsOther),
-    participants: text(values, FIELD.participants),
+    activities: activityRowsOf(values),
     reportBody: text(values, FIELD.reportBody),
     hasReportFile: filesPresent.has(FIELD.reportFile),
     infoText: text(values, FIELD.infoText),
@@ -63,10 +55,15 @@ const ESSAY_PARTS = ['title', 'author', 'position', 'body', 'file'] as const;
 type EssayPart = (typeof ESSAY_PARTS)[number];
 const isEssayPart = (key: unknown): key is EssayPart => (ESSAY_PARTS as readonly unknown[]).indexOf(key) >= 0;
 
+const isActivityPart = (key: unknown): key is ActivityPart => (ACTIVITY_PARTS as readonly unknown[]).indexOf(key) >= 0;
+
 /** The form field (or ERROR_KEY) an issue's path points at. */
 export function fieldOfPath(path: readonly PropertyKey[]): string {
   const [top, index, part] = path;
   if (top === 'photos') return typeof index === 'number' ? photoCaptionField(index + 1) : ERROR_KEY.photos;
+  if (top === 'activities') {
+    return typeof index === 'number' && isActivityPart(part) ? activityField(index + 1, part) : ERROR_KEY.activities;
+  }
   if (top === 'essays' && typeof index === 'number') {
     return isEssayPart(part) ? essayField(index + 1, part) : ERROR_KEY.essay(index + 1);
   }
@@ -75,7 +72,7 @@ export function fieldOfPath(path: readonly PropertyKey[]): string {
 
 const schemas = new Map<string, ReturnType<typeof submissionSchema>>();
 const schemaFor = (shape: SubmissionShape) => {
-  const key = `${shape.photoMax}/${shape.essayCount}`;
+  const key = `${shape.photoMax}/${shape.essayCount}/${shape.activityWindow.from}/${shape.activityWindow.to}`;
   let schema = schemas.get(key);
   if (!schema) schemas.set(key, (schema = submissionSchema(shape)));
   return schema;

@@ -11,7 +11,7 @@
  * Pure and browser-safe.
  */
 import * as z from 'zod/mini';
-import { ACTIVITY_FORMS } from './fields.ts';
+import { ACTIVITY_MAX, activityRowIssues, rowStarted, type ActivityWindow } from './activities.ts';
 import { TEXT_LIMITS } from '#shared/limits.ts';
 import { essayHasContent, reportPresent } from './completeness.ts';
 
@@ -19,6 +19,8 @@ import { essayHasContent, reportPresent } from './completeness.ts';
 export interface SubmissionShape {
   photoMax: number;
   essayCount: number;
+  /** The days an activity may fall on; a date outside is an error with the window in its message. */
+  activityWindow: ActivityWindow;
 }
 
 export const tooLong = (label: string, max: number): string => `${label}不能超过 ${max} 个字，请删减后再提交。`;
@@ -91,7 +93,29 @@ const captionsGiven = z.superRefine((photos: z.output<typeof photoSchema>[], ctx
   });
 });
 
-const knownForms: readonly string[] = ACTIVITY_FORMS;
+const activityRowSchema = z.object({
+  date: z._default(z.string(), ''),
+  form: z._default(z.string(), ''),
+  form_other: z._default(z.string(), ''),
+  leader: z._default(z.string(), ''),
+  participants: z._default(z.string(), ''),
+  enterprise: z._default(z.string(), ''),
+  practice: z._default(z.string(), ''),
+});
+
+/** Issues at `${i}.date` etc. are read back as activity_{i+1}_date; rows left blank are skipped. */
+const activityRows = (window: ActivityWindow) =>
+  z.superRefine((rows: z.output<typeof activityRowSchema>[], ctx) => {
+    rows.forEach((row, index) => {
+      if (!rowStarted(row)) return;
+      for (const issue of activityRowIssues(row, index + 1, window)) {
+        ctx.addIssue({ code: 'custom', path: [index, issue.part], message: issue.message, input: row });
+      }
+    });
+    if (rows.filter(rowStarted).length > ACTIVITY_MAX) {
+      ctx.addIssue({ code: 'custom', path: [], message: `学习活动最多填写 ${ACTIVITY_MAX} 项，请合并相近的活动。`, input: rows });
+    }
+  });
 
 /**
  * The submission schema for a campaign's shape. Keys are those of FIELD (fields.ts), so
@@ -119,19 +143,12 @@ export function submissionSchema(shape: SubmissionShape) {
         ),
         '',
       ),
-      /** When the study took place, free text (2023年2月15日). Required with a 情况汇报; at most 100 characters. */
-      activityDates: optionalText('活动日期', TEXT_LIMITS.activity_dates),
-      /** The forms of activity checked, each one of ACTIVITY_FORMS. At least one with a 情况汇报. Default none. */
-      activityForms: z._default(
-        z
-          .array(z.string())
-          .check(z.refine((forms) => forms.every((form) => knownForms.indexOf(form) >= 0), '活动形式只能从列出的选项中选择。')),
-        [],
-      ),
-      /** What 其他 was. Required when 其他 is checked; at most 50 characters. */
-      activityFormsOther: optionalText('其他形式', TEXT_LIMITS.activity_forms_other),
-      /** Who took part, e.g. 局党组成员及全体干部职工，共 45 人. Required with a 情况汇报; at most 200 characters. */
-      participants: optionalText('参加人员', TEXT_LIMITS.participants),
+      /**
+       * The activity 台账, one entry per row of the form (activities.ts): a row left wholly blank is
+       * not sent; every other row needs a real date within the campaign's window, a form, who led
+       * it, a whole number of participants and one line of 做法. 1–20 rows with a 情况汇报.
+       */
+      activities: z._default(z.array(activityRowSchema).check(activityRows(shape.activityWindow)), []),
       /** The 情况汇报 pasted as text. Optional (it may come as a file, or later); at most 20 000 characters. */
       reportBody: optionalText('情况汇报', TEXT_LIMITS.report_body),
       /** Whether the original report (.docx/.pdf, report_file) came along. Default false. */
@@ -150,20 +167,11 @@ export function submissionSchema(shape: SubmissionShape) {
     })
     .check(
       z.superRefine((submission, ctx) => {
-        const need = (field: 'activityDates' | 'participants', message: string) => {
-          if (submission[field] === '') ctx.addIssue({ code: 'custom', path: [field], message, input: '' });
-        };
-        // The activity's dates, forms and participants summarise the 情况汇报 and are needed with it; a
-        // unit sending its essays before the study meeting has even taken place cannot know them yet.
-        if (reportPresent(submission)) {
-          need('activityDates', '请填写学习活动的日期，如：2023年2月15日。');
-          if (submission.activityForms.length === 0) {
-            ctx.addIssue({ code: 'custom', path: ['activityForms'], message: '请至少选择一种活动形式。', input: [] });
-          }
-          need('participants', '请填写参加人员，如：局党组成员及全体干部职工，共 45 人。');
-        }
-        if (submission.activityForms.indexOf('其他') >= 0 && submission.activityFormsOther === '') {
-          ctx.addIssue({ code: 'custom', path: ['activityFormsOther'], message: '选择了“其他”，请写明是什么形式。', input: '' });
+        // The 台账 summarises the 情况汇报 and is needed with it; a unit sending its essays before
+        // the study meeting has even taken place has nothing to list yet.
+        if (reportPresent(submission) && !submission.activities.some(rowStarted)) {
+          const message = '请至少填写一项学习活动（日期、形式、主持人、参加人数、做法）。';
+          ctx.addIssue({ code: 'custom', path: ['activities'], message, input: [] });
         }
       }),
     );
