@@ -85,9 +85,7 @@ describe('opening the database', () => {
     made.close();
 
     expect(() => openDatabase(dir)).toThrow(DatabaseTooNewError);
-    expect(() => openDatabase(dir)).toThrow(
-      `数据库的结构版本为 ${MIGRATIONS.length + 1}，比本程序支持的版本 ${MIGRATIONS.length} 新`,
-    );
+    expect(() => openDatabase(dir)).toThrow(`数据库的结构版本为 ${MIGRATIONS.length + 1}，比本程序支持的版本 ${MIGRATIONS.length} 新`);
     const after = new DatabaseSync(fileIn(dir));
     expect(userVersion(after)).toBe(MIGRATIONS.length + 1);
     expect(after.prepare('SELECT value FROM meta').all()).toEqual([{ value: 'v' }]);
