@@ -182,6 +182,11 @@ export async function addSubmission(store: SeededStore, unitId: number, versions
       );
       versionIds.push(versionId);
       if (!spec.legacy) insertActivities(db, versionId, spec.activities ?? [DEFAULT_ACTIVITY]);
+      // A version from before the 台账, as the schema upgrade (migrations/002) carried it over.
+      else
+        db.prepare(
+          'INSERT INTO activities (version_id, position, legacy_dates, legacy_forms, legacy_participants) VALUES (?, 1, ?, ?, ?)',
+        ).run(versionId, spec.legacy.activityDates, JSON.stringify(spec.legacy.activityForms), spec.legacy.participants);
       const insertPhoto = db.prepare(
         'INSERT INTO photos (version_id, position, caption, file_id, thumb_file_id, width, height) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
