@@ -1,6 +1,6 @@
 /**
- * `npm run export -- --out 目录`: writes 汇总表.xlsx, 汇总表.csv, 全部材料.zip and
- * 优秀学习感想汇编.docx from the data folder (DATA_DIR, default ./data) into 目录.
+ * `npm run export -- --out 目录`: writes 汇总表.xlsx, 汇总表.csv, 全部材料.zip,
+ * 优秀学习感想汇编.docx and 情况汇总.docx from the data folder (DATA_DIR, default ./data) into 目录.
  */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,5 +51,5 @@ for (const kind of EXPORT_KINDS) {
   await finished(stream);
   console.log(`已导出 ${path}（${size(statSync(path).size)}）`);
 }
-audit(db, { username: '命令行', action: 'export', detail: `全部四个文件 → ${target}` });
+audit(db, { username: '命令行', action: 'export', detail: `全部导出文件 → ${target}` });
 db.close();

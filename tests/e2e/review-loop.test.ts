@@ -98,7 +98,11 @@ describe('a unit’s materials returned with an 意见 and sent again, at phone 
 
     await organiser.goto(`${site.url}/admin/?review=approved`);
     expect(await organiser.getByLabel('进度概况').innerText()).toMatch(/已通过\s*1\s*个单位/);
-    expect(await organiser.locator('#units ~ .table-scroll').innerText()).toContain(UNIT);
+    expect(await organiser.locator('#units ~ .table-scroll').first().innerText()).toContain(UNIT);
+
+    // The unit's 做法 is offered for the 情况汇总's 主要做法.
+    await organiser.goto(`${site.url}/admin/export/`);
+    expect(await organiser.locator('#qingkuang ~ form').innerText()).toContain(UNIT);
     await unitContext.close();
     await organiserContext.close();
   });

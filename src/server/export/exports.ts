@@ -3,6 +3,8 @@ import type { Writable } from 'node:stream';
 import type { Campaign } from '#server/campaign/campaign.ts';
 import { listFeatured } from '#server/review/featured.ts';
 import { compilationDocx } from './compilation-docx.ts';
+import { situationData } from './situation-data.ts';
+import { situationDocx } from './situation-docx.ts';
 import { writeMaterialsZip } from './materials-zip.ts';
 import { summaryRows } from './summary.ts';
 import { writeSummaryCsv } from './summary-csv.ts';
@@ -14,6 +16,8 @@ export interface ExportContext {
   dataDir: string;
   campaign: Campaign;
   now: Date;
+  /** The 做法 lines (activity ids) the organiser picked for the 情况汇总, in order; all when absent. */
+  picks?: readonly number[];
 }
 
 export interface ExportKind {
@@ -65,6 +69,18 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
         now: ctx.now,
       });
       await writeChunk(out, buffer);
+      out.end();
+    },
+  },
+  {
+    name: '情况汇总.docx',
+    asciiName: 'qingkuang-huizong.docx',
+    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    label: '情况汇总（Word）',
+    description: '向上级汇报的底稿，只取报送记录：基本情况的数字与报送进度页一致，主要做法为下面勾选并排好顺序的做法，附各单位报送情况表。',
+    write: async (ctx, out) => {
+      const data = situationData(ctx.db, ctx.campaign.requirements, ctx.picks);
+      await writeChunk(out, await situationDocx(data, { office: ctx.campaign.office, now: ctx.now }));
       out.end();
     },
   },

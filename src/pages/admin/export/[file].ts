@@ -5,10 +5,11 @@ import { audit } from '#server/admin/audit.ts';
 import { clientIp, requireAdmin } from '#server/http/request-info.ts';
 import { exportKind } from '#server/export/exports.ts';
 import { exportResponse } from '#server/export/download.ts';
+import { picksFromQuery } from '#server/export/situation-data.ts';
 
 export const prerender = false;
 
-/** /admin/export/汇总表.xlsx, 汇总表.csv, 全部材料.zip, 优秀学习感想汇编.docx */
+/** /admin/export/汇总表.xlsx, 汇总表.csv, 全部材料.zip, 优秀学习感想汇编.docx, 情况汇总.docx (?picked=1&pick=…&order_…) */
 export const GET: APIRoute = (context) => {
   const session = requireAdmin(context.locals);
   const kind = exportKind(context.params['file'] ?? '');
@@ -20,5 +21,6 @@ export const GET: APIRoute = (context) => {
   }
   const db = consoleDatabase();
   audit(db, { username: session.username, action: 'export', detail: kind.name, ip: clientIp(context) });
-  return exportResponse(kind, { db, dataDir: dataDir(), campaign: consoleCampaign(), now: new Date() });
+  const picks = picksFromQuery(context.url.searchParams);
+  return exportResponse(kind, { db, dataDir: dataDir(), campaign: consoleCampaign(), now: new Date(), ...(picks ? { picks } : {}) });
 };

@@ -1,0 +1,88 @@
+/**
+ * 情况汇总.docx: the bureau's report upward on the study campaign, drafted only from the records in
+ * the 公文 style of the 汇编. 一、基本情况 states the board's numbers in fixed sentences; 二、主要做法
+ * lists the 做法 lines the organiser picked, each with its unit; 三、下一步打算 is a heading for the
+ * organiser to write under; 附件 is the table of units. Nothing is invented and nothing is a placeholder.
+ */
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { byFormText } from '#server/progress/activity-totals.ts';
+import { beijingParts } from '#shared/campaign/deadline.ts';
+import {
+  A4_PAGE,
+  bodyParagraphs,
+  FONT,
+  officialDocument,
+  packDocx,
+  pageNumberFooter,
+  run,
+  sectionHeading,
+  SIZE,
+  titleParagraph,
+} from './docx-style.ts';
+import type { SituationData } from './situation-data.ts';
+
+export const SITUATION_TITLE = '关于《质量强国建设纲要》学习活动开展情况的汇报';
+
+/** The sentences of 一、基本情况, each built from one group of the board's numbers. */
+export function basicFacts(data: SituationData, now: Date): string[] {
+  const { summary } = data;
+  const { year, month, day } = beijingParts(now);
+  const a = summary.activities;
+  const facts = [
+    `截至${year}年${month}月${day}日，应报送单位${summary.total}个，已报送${summary.submitted}个，其中按时报送${summary.submitted - summary.late}个、逾期报送${summary.late}个；尚未报送${summary.notSubmitted}个。`,
+  ];
+  if (a.activities > 0) {
+    const forms = byFormText(a.byForm);
+    const legacy = a.legacy > 0 ? `另有${a.legacy}项未分形式和人数` : '';
+    const detail = [forms, legacy].filter((part) => part !== '').join('，');
+    facts.push(
+      `各单位共开展学习活动${a.activities}次${detail ? `（${detail}）` : ''}，参加${a.participants}人次；${a.enterpriseUnits}个单位有企业或其他单位参加。`,
+    );
+  }
+  facts.push(`共收到活动照片${data.photos}张、学习感想${data.essays}篇，其中${data.featured}篇评为优秀学习感想。`);
+  return facts;
+}
+
+const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const cell = (text: string, bold = false) =>
+  new TableCell({
+    borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, bold ? FONT.heading : FONT.body, SIZE.sihao - 4)] })],
+  });
+
+/** 附件: one row per unit with its status, review, activities and participants. */
+function unitsTable(data: SituationData): Table {
+  const header = ['序号', '单位', '报送情况', '审核', '活动次数', '参加人次'];
+  const rows = data.units.map((u, i) => [
+    String(i + 1),
+    u.name,
+    [u.status.label, ...u.status.alsoLabels].join('、'),
+    u.review?.label ?? '—',
+    u.submitted ? String(u.activities.activities) : '—',
+    u.submitted ? String(u.activities.participants) : '—',
+  ]);
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [header, ...rows].map((cells, i) => new TableRow({ tableHeader: i === 0, children: cells.map((text) => cell(text, i === 0)) })),
+  });
+}
+
+export async function situationDocx(data: SituationData, meta: { office: string; now: Date }): Promise<Buffer> {
+  const practices = data.practices.map((line) => `${line.unitName}：${line.practice}`);
+  const children: (Paragraph | Table)[] = [
+    titleParagraph(SITUATION_TITLE),
+    sectionHeading('一、基本情况'),
+    ...bodyParagraphs(basicFacts(data, meta.now).join('\n')),
+    sectionHeading('二、主要做法'),
+    ...bodyParagraphs(practices.join('\n')),
+    sectionHeading('三、下一步打算'),
+    new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading, SIZE.sanhao)] }),
+    titleParagraph('各单位报送情况'),
+    unitsTable(data),
+  ];
+  return packDocx(
+    officialDocument({ title: SITUATION_TITLE, creator: meta.office }, [
+      { properties: { page: A4_PAGE }, footers: { default: pageNumberFooter() }, children },
+    ]),
+  );
+}
