@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = {
   unfeature: '撤回优秀',
   review_approve: '审核通过',
   review_return: '退回修改',
+  supervision_note: '督导记录',
   import_units: '导入单位名单',
   issue_codes: '生成报送码',
 } as const;

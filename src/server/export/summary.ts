@@ -4,6 +4,7 @@ import { beijingParts } from '#shared/campaign/deadline.ts';
 import { unitProgress, type UnitProgress } from '#server/progress/progress.ts';
 import { activityLine, loadActivities } from '#server/submissions/activities.ts';
 import { byFormText } from '#server/progress/activity-totals.ts';
+import { noteLine, unitNotes } from '#server/review/supervision.ts';
 
 /** The columns of 汇总表 (xlsx and csv alike), with Excel widths in characters. */
 export const SUMMARY_COLUMNS = [
@@ -30,6 +31,7 @@ export const SUMMARY_COLUMNS = [
   { header: '学习感想数', width: 10 },
   { header: '学习感想篇目', width: 50 },
   { header: '优秀感想', width: 30 },
+  { header: '督导记录', width: 60 },
 ] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -82,6 +84,7 @@ function row(db: DatabaseSync, index: number, unit: UnitProgress): string[] {
       .filter((e) => e.featured === 1)
       .map((e) => `《${e.title}》`)
       .join('；'),
+    unitNotes(db, unit.unitId).map(noteLine).join('\n'),
   ];
 }
 
