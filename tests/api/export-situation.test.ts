@@ -8,6 +8,7 @@ import { exportKind, type ExportContext } from '#server/export/exports.ts';
 import { practiceLines, picksFromQuery } from '#server/export/situation-data.ts';
 import { summarise, unitProgress } from '#server/progress/progress.ts';
 import { recordDecision } from '#server/review/decisions.ts';
+import { setAdopted } from '#server/review/adoption.ts';
 import type { ActivityRow } from '#shared/submission/activities.ts';
 
 const HOSTILE = '<b>领学</b>\u202Eevil\u202C 𠮷 =HYPERLINK("http://x")';
@@ -36,20 +37,23 @@ const weiSubmission = await addSubmission(store, wei!, [
 ]);
 await addSubmission(store, hui!, [{ photos: [], late: true, activities: [activity('座谈会', 20, false, '青年干部座谈交流学习体会')] }]);
 featureEssay(store.db, weiSubmission.essayIds[0]![0]!);
+setAdopted(store.db, weiSubmission.versionIds[0]!, 'report', true, 'lishuhu');
+const photoId = (store.db.prepare('SELECT id FROM photos WHERE version_id = ?').get(weiSubmission.versionIds[0]!) as { id: number }).id;
+setAdopted(store.db, weiSubmission.versionIds[0]!, `photo:${photoId}`, true, 'lishuhu');
 recordDecision(store.db, { versionId: weiSubmission.versionIds[0]!, decision: 'approve', comment: '', by: 'lishuhu' });
 
 const campaign = loadCampaign();
-const ctx = (picks?: number[]): ExportContext => ({
+const ctx = (picks?: string[]): ExportContext => ({
   db: store.db,
   dataDir: store.dataDir,
   campaign,
   now: new Date('2023-03-01T02:00:00Z'),
   ...(picks ? { picks } : {}),
 });
-const write = async (picks?: number[]) => readZip(await exportBytes((out) => exportKind('情况汇总.docx')!.write(ctx(picks), out)));
+const write = async (picks?: string[]) => readZip(await exportBytes((out) => exportKind('情况汇总.docx')!.write(ctx(picks), out)));
 const lines = practiceLines(store.db);
 const [first, second, third] = lines;
-const picked = await write([third!.id, second!.id]);
+const picked = await write([third!.key, `r${weiSubmission.versionIds[0]}`, second!.key]);
 const xml = entryText(picked, 'word/document.xml');
 /** The document's text, paragraph by paragraph, as Word would show it. */
 const text = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/g)]
@@ -72,9 +76,14 @@ describe('情况汇总.docx', () => {
     expect(text).toContain('共收到活动照片1张、学习感想1篇，其中1篇评为优秀学习感想。');
   });
 
-  it('lists in 二、主要做法 only the 做法 lines the organiser picked, in the order given, each with its unit', () => {
+  it('lists in 二、主要做法 only the 做法 lines and adopted passages the organiser picked, in the order given, each with its unit', () => {
     const section = text.slice(text.indexOf('二、主要做法'), text.indexOf('三、下一步打算'));
-    expect(section.split('\n').slice(1).filter(Boolean)).toEqual([`辉县市水利局：${third!.practice}`, `卫辉市水利局：${HOSTILE}`]);
+    expect(section.split('\n').slice(1).filter(Boolean)).toEqual([
+      `辉县市水利局：${third!.practice}`,
+      '卫辉市水利局（情况汇报）：',
+      '我局于2月15日召开专题会，集中学习《质量强国建设纲要》。',
+      `卫辉市水利局：${HOSTILE}`,
+    ]);
     expect(section).not.toContain(first!.practice);
   });
 
@@ -85,10 +94,16 @@ describe('情况汇总.docx', () => {
 
   it('leaves 三、下一步打算 as a heading only, then 附件 with every unit’s status, review and activities', () => {
     const after = text.slice(text.indexOf('三、下一步打算')).split('\n');
-    expect(after[1]).toBe('附件');
+    expect(after[1]).toBe('附件1');
     expect(text).toContain('\n卫辉市水利局\n材料不全\n已通过\n2\n57\n');
     expect(text).toContain('\n辉县市水利局\n材料不全、逾期\n待审核\n1\n20\n');
     expect(text).toContain('\n规划计划科\n未报送\n—\n—\n—');
+  });
+
+  it('prints each adopted photo in 附件2 with its unit and caption', () => {
+    expect(text).toContain('附件2\n采用的活动照片');
+    expect(text).toContain('卫辉市水利局：2月15日专题会');
+    expect(picked.filter((entry) => /^word\/media\/.+\.(jpg|jpeg)$/.test(entry.name))).toHaveLength(1);
   });
 
   it('invents nothing: no placeholder text, and no sentence but the fixed ones and the records', () => {
@@ -97,7 +112,12 @@ describe('情况汇总.docx', () => {
 
   it('reads the same once LibreOffice prints it, with the hostile 做法 as plain text', { timeout: 180_000 }, async () => {
     const printed = (
-      await officeText(await exportBytes((out) => exportKind('情况汇总.docx')!.write(ctx([third!.id, second!.id]), out)), '情况汇总.docx')
+      await officeText(
+        await exportBytes((out) =>
+          exportKind('情况汇总.docx')!.write(ctx([third!.key, `r${weiSubmission.versionIds[0]}`, second!.key]), out),
+        ),
+        '情况汇总.docx',
+      )
     ).replace(/\s+/g, '');
     expect(printed).toContain('关于《质量强国建设纲要》学习活动开展情况的汇报');
     expect(printed).toContain('应报送单位3个，已报送2个');
@@ -105,13 +125,14 @@ describe('情况汇总.docx', () => {
     expect(printed).toContain('<b>领学</b>');
     expect(printed).toContain('=HYPERLINK("http://x")');
     expect(printed).toContain('三、下一步打算');
+    expect(printed).toContain('卫辉市水利局：2月15日专题会');
   });
 });
 
 describe('the export page’s pick of 做法 lines', () => {
   it('orders the ticked lines by the numbers typed, blanks last, and tells an empty pick from none', () => {
-    const query = new URLSearchParams('picked=1&pick=7&pick=3&pick=9&order_3=1&order_9=2&order_7=&pick=x');
-    expect(picksFromQuery(query)).toEqual([3, 9, 7]);
+    const query = new URLSearchParams('picked=1&pick=a7&pick=r3&pick=a9&order_r3=1&order_a9=2&order_a7=&pick=x');
+    expect(picksFromQuery(query)).toEqual(['r3', 'a9', 'a7']);
     expect(picksFromQuery(new URLSearchParams('picked=1'))).toEqual([]);
     expect(picksFromQuery(new URLSearchParams(''))).toBeUndefined();
   });

@@ -95,6 +95,8 @@ describe('a unit’s materials returned with an 意见 and sent again, at phone 
     const history = await organiser.locator('#review table').innerText();
     expect(history).toMatch(/第 2 版\s+通过/);
     expect(history).toMatch(/第 1 版\s+退回修改/);
+    expect(await organiser.locator('#review table').textContent()).toContain(COMMENT);
+    expect(await organiser.locator('#review table b').count()).toBe(0);
 
     await organiser.goto(`${site.url}/admin/?review=approved`);
     expect(await organiser.getByLabel('进度概况').innerText()).toMatch(/已通过\s*1\s*个单位/);

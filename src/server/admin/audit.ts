@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = {
   review_approve: '审核通过',
   review_return: '退回修改',
   supervision_note: '督导记录',
+  adopt: '标为采用',
+  unadopt: '撤回采用',
   import_units: '导入单位名单',
   issue_codes: '生成报送码',
 } as const;

@@ -17,7 +17,7 @@ export interface ExportContext {
   campaign: Campaign;
   now: Date;
   /** The 做法 lines (activity ids) the organiser picked for the 情况汇总, in order; all when absent. */
-  picks?: readonly number[];
+  picks?: readonly string[];
 }
 
 export interface ExportKind {
@@ -77,10 +77,11 @@ export const EXPORT_KINDS: readonly ExportKind[] = [
     asciiName: 'qingkuang-huizong.docx',
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     label: '情况汇总（Word）',
-    description: '向上级汇报的底稿，只取报送记录：基本情况的数字与报送进度页一致，主要做法为下面勾选并排好顺序的做法，附各单位报送情况表。',
+    description:
+      '向上级汇报的底稿，只取报送记录：基本情况的数字与报送进度页一致，主要做法为下面勾选并排好顺序的做法和标为采用的材料，附各单位报送情况表和采用的照片。',
     write: async (ctx, out) => {
       const data = situationData(ctx.db, ctx.campaign.requirements, ctx.picks);
-      await writeChunk(out, await situationDocx(data, { office: ctx.campaign.office, now: ctx.now }));
+      await writeChunk(out, await situationDocx(data, { office: ctx.campaign.office, now: ctx.now, dataDir: ctx.dataDir }));
       out.end();
     },
   },

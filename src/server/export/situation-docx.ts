@@ -4,7 +4,9 @@
  * lists the 做法 lines the organiser picked, each with its unit; 三、下一步打算 is a heading for the
  * organiser to write under; 附件 is the table of units. Nothing is invented and nothing is a placeholder.
  */
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { readFile } from 'node:fs/promises';
+import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { absolutePath } from '#server/files/store.ts';
 import { byFormText } from '#server/progress/activity-totals.ts';
 import { beijingParts } from '#shared/campaign/deadline.ts';
 import {
@@ -19,7 +21,7 @@ import {
   SIZE,
   titleParagraph,
 } from './docx-style.ts';
-import type { SituationData } from './situation-data.ts';
+import type { MainItem, SituationData } from './situation-data.ts';
 
 export const SITUATION_TITLE = '关于《质量强国建设纲要》学习活动开展情况的汇报';
 
@@ -67,18 +69,52 @@ function unitsTable(data: SituationData): Table {
   });
 }
 
-export async function situationDocx(data: SituationData, meta: { office: string; now: Date }): Promise<Buffer> {
-  const practices = data.practices.map((line) => `${line.unitName}：${line.practice}`);
+/** A 做法 line as one paragraph; an adopted passage under its unit and kind, paragraph by paragraph. */
+function mainItemParagraphs(item: MainItem): Paragraph[] {
+  if (item.type === 'practice') return bodyParagraphs(`${item.unitName}：${item.practice}`);
+  return [...bodyParagraphs(`${item.unitName}（${item.kind}）：`), ...bodyParagraphs(item.text)];
+}
+
+/** 附件2: each adopted photo 14 cm wide, its unit and caption under it. */
+async function photoParagraphs(data: SituationData, dataDir: string): Promise<Paragraph[]> {
+  if (data.photosAdopted.length === 0) return [];
+  const paragraphs = [
+    new Paragraph({ pageBreakBefore: true, children: [run('附件2', FONT.heading, SIZE.sanhao)] }),
+    titleParagraph('采用的活动照片'),
+  ];
+  for (const photo of data.photosAdopted) {
+    const width = 530;
+    const height = Math.round((width * photo.height) / Math.max(1, photo.width));
+    const image = new ImageRun({
+      type: 'jpg',
+      data: await readFile(absolutePath(dataDir, photo.fileRelPath)),
+      transformation: { width, height },
+    });
+    paragraphs.push(
+      new Paragraph({ alignment: AlignmentType.CENTER, children: [image] }),
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 280 },
+        children: [run(`${photo.unitName}：${photo.caption}`, FONT.kai, SIZE.sihao)],
+      }),
+    );
+  }
+  return paragraphs;
+}
+
+export async function situationDocx(data: SituationData, meta: { office: string; now: Date; dataDir: string }): Promise<Buffer> {
+  const photos = await photoParagraphs(data, meta.dataDir);
   const children: (Paragraph | Table)[] = [
     titleParagraph(SITUATION_TITLE),
     sectionHeading('一、基本情况'),
     ...bodyParagraphs(basicFacts(data, meta.now).join('\n')),
     sectionHeading('二、主要做法'),
-    ...bodyParagraphs(practices.join('\n')),
+    ...data.practices.flatMap(mainItemParagraphs),
     sectionHeading('三、下一步打算'),
-    new Paragraph({ pageBreakBefore: true, children: [run('附件', FONT.heading, SIZE.sanhao)] }),
+    new Paragraph({ pageBreakBefore: true, children: [run(photos.length > 0 ? '附件1' : '附件', FONT.heading, SIZE.sanhao)] }),
     titleParagraph('各单位报送情况'),
     unitsTable(data),
+    ...photos,
   ];
   return packDocx(
     officialDocument({ title: SITUATION_TITLE, creator: meta.office }, [

@@ -25,7 +25,7 @@ export interface VersionRecord extends VersionText {
   activities: StoredActivity[];
   reportFile: FileRecord | undefined;
   infoFile: FileRecord | undefined;
-  photos: { position: number; caption: string; file: FileRecord; thumb: FileRecord; width: number; height: number }[];
+  photos: { id: number; position: number; caption: string; file: FileRecord; thumb: FileRecord; width: number; height: number }[];
   essays: { position: number; title: string; author: string; authorPosition: string; body: string; file: FileRecord | undefined }[];
 }
 
@@ -98,8 +98,9 @@ export function loadVersion(db: DatabaseSync, submissionId: number, versionNo?: 
   if (!row) return undefined;
   const photos = (
     db
-      .prepare('SELECT position, caption, file_id, thumb_file_id, width, height FROM photos WHERE version_id = ? ORDER BY position')
+      .prepare('SELECT id, position, caption, file_id, thumb_file_id, width, height FROM photos WHERE version_id = ? ORDER BY position')
       .all(row.id) as {
+      id: number;
       position: number;
       caption: string;
       file_id: number;
@@ -108,6 +109,7 @@ export function loadVersion(db: DatabaseSync, submissionId: number, versionNo?: 
       height: number;
     }[]
   ).map((photo) => ({
+    id: photo.id,
     position: photo.position,
     caption: photo.caption,
     file: findFile(db, photo.file_id)!,
