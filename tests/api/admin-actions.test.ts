@@ -1,3 +1,4 @@
+import { datedName } from '#server/export/exports.ts';
 import type { APIContext } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { addSubmission, addUnits, defaultEssays, freshStore, storeFile } from '../support/seed-submissions.ts';
@@ -106,10 +107,13 @@ describe('serving stored uploads to the organiser', () => {
 });
 
 describe('export downloads', () => {
-  it('streams the zip with a UTF-8 file name and logs the export', async () => {
+  it('streams the zip under a UTF-8 file name carrying the Beijing date, and logs the export', async () => {
     const response = await exportGet(context('/admin/export/全部材料.zip', { file: '全部材料.zip' }));
     expect(response.headers.get('content-type')).toBe('application/zip');
-    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('全部材料.zip')}`);
+    const today = datedName('全部材料.zip', new Date());
+    expect(today).toMatch(/^全部材料-20\d{6}\.zip$/);
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(today)}`);
+    expect(response.headers.get('content-disposition')).toMatch(/filename="quanbu-cailiao-20\d{6}\.zip"/);
     const names = readZip(Buffer.from(await response.arrayBuffer())).map((e) => e.name);
     expect(names).toContain('卫辉市水利局/照片/01-集中学习.jpg');
     expect(store.db.prepare("SELECT detail FROM audit_log WHERE action = 'export'").get()).toEqual({ detail: '全部材料.zip' });

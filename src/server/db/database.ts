@@ -134,6 +134,32 @@ CREATE TABLE IF NOT EXISTS audit_log (
   detail TEXT NOT NULL DEFAULT '',
   ip TEXT NOT NULL DEFAULT ''
 );
+
+-- ===== Word text and 采用 marks: tables of their own, keyed by what they describe =====
+-- The text read out of each stored .docx (files/docx-text.ts); error is the Chinese reason it
+-- could not be read ('' when it was). Kept apart from versions so the original row never changes.
+CREATE TABLE IF NOT EXISTS document_texts (
+  file_id INTEGER PRIMARY KEY REFERENCES files(id),
+  text TEXT NOT NULL,
+  chars INTEGER NOT NULL,
+  error TEXT NOT NULL DEFAULT ''
+);
+
+-- Photos and 工作信息 the organisers adopted (采用) for publicity: /youxiu/ and 工作简报.docx.
+-- kind is 'photo' (target_id = photos.id) or 'info' (target_id = versions.id).
+CREATE TABLE IF NOT EXISTS adoptions (
+  kind TEXT NOT NULL,
+  target_id INTEGER NOT NULL,
+  adopted_at TEXT NOT NULL,
+  adopted_by TEXT NOT NULL,
+  PRIMARY KEY (kind, target_id)
+);
+
+-- The organisers' order of the 优秀 essays in the 汇编 and on /youxiu/ (lower first).
+CREATE TABLE IF NOT EXISTS featured_order (
+  essay_id INTEGER PRIMARY KEY REFERENCES essays(id),
+  rank INTEGER NOT NULL
+);
 `;
 
 /** Where uploads and the database live: DATA_DIR, or ./data beside the project. Never under public/. */
