@@ -71,8 +71,13 @@ export async function stageAttachment(
     const staged = { unitId, kind, fileId, thumbFileId: null, width: null, height: null };
     return { ...staged, token: insertStaged(db, staged, now), originalName, bytes: stored.bytes };
   });
-  // Read while the unit is still filling in the form, so the receipt can show the text's 字数.
-  await ensureDocumentText(db, dataDir, { ...stored, id: result.fileId, mime: type.mime, originalName });
+  // Read while the unit is still filling in the form, so the receipt can show the text's 字数. The
+  // file is already safe; should reading fail in a way not foreseen, it is read again when shown.
+  try {
+    await ensureDocumentText(db, dataDir, { ...stored, id: result.fileId, mime: type.mime, originalName });
+  } catch (error) {
+    console.error(`[正文读取] ${originalName} 读取失败：`, error);
+  }
   return result;
 }
 
