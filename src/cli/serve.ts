@@ -34,6 +34,8 @@ function closeOnSignal(close: (done: () => void) => void): void {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+/** Shorter than housekeeping's TEMP_AGE_MS, so a temporary file that old belongs to no live request. */
+const UPLOAD_TIMEOUT_MS = 20 * 60 * 1000;
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const requestIds = new AsyncLocalStorage<string>();
 
@@ -140,6 +142,10 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   const cert = process.env['SERVER_CERT_PATH'];
   const key = process.env['SERVER_KEY_PATH'];
   const server = cert && key ? createTlsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createServer(listener);
+  // A phone on a weak uplink may need many minutes for the whole no-JS form with its photos; Node's
+  // default of 5 minutes would cut it off. Headers must still arrive within a minute.
+  server.requestTimeout = UPLOAD_TIMEOUT_MS;
+  server.headersTimeout = 60_000;
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=其他端口 npm start 重试。` : error.message;
     console.error(`站点无法启动：${reason}`);

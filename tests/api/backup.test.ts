@@ -153,7 +153,10 @@ describe('backup and restore', () => {
     const refused = await run(process.execPath, ['src/cli/restore.ts', '--from', out], {
       cwd: projectRoot,
       env: { ...process.env, DATA_DIR: occupied },
-    }).catch((error: { code: number; stderr: string }) => error);
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('不是空的，为避免覆盖现有数据，没有恢复');
     expect(readFileSync(join(occupied, 'baosong.sqlite'), 'utf8')).toBe('live data');
