@@ -14,6 +14,7 @@ import { listUnits } from '#server/campaign/units.ts';
 import { createSession, SESSION_COOKIE } from '#server/admin/sessions.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { completeFields, formData } from '../api/support.ts';
+import { addUnits } from './seed-submissions.ts';
 
 const run = promisify(execFile);
 
@@ -70,11 +71,22 @@ export interface UnitAuth {
   code: string;
 }
 
-/** Fresh 报送码 for the first `count` units (the site copies the units in at its first request). */
+/**
+ * Fresh 报送码 for the first `count` units (the site copies the units in at its first request);
+ * past the configured list, further units are added as a city with more units would import them.
+ */
 export async function unitCodes(siteUrl: string, dataDir: string, count: number): Promise<UnitAuth[]> {
   await fetch(`${siteUrl}/baosong/`);
   const db = openDatabase(dataDir);
   try {
+    const missing = count - listUnits(db).length;
+    if (missing > 0) {
+      const category = listUnits(db)[0]!.category;
+      addUnits(
+        db,
+        Array.from({ length: missing }, (_, n) => ({ name: `第${n + 1}测试水利站`, category })),
+      );
+    }
     const issued = await issueCodes(
       db,
       listUnits(db)
