@@ -56,7 +56,11 @@ describe('housekeeping', () => {
     const context = testContext();
     const auth = await unitWithCode(context);
     const token = await tokenOf(await stagePhoto(context, auth, '#33aa33'));
-    const fields: [string, string][] = [...completeFields(auth.unitId, auth.code), ['photo_token_1', token], ['photo_caption_1', '专题会现场']];
+    const fields: [string, string][] = [
+      ...completeFields(auth.unitId, auth.code),
+      ['photo_token_1', token],
+      ['photo_caption_1', '专题会现场'],
+    ];
     expect((await submitApi(postRequest('/api/submissions', formData(fields)), context)).status).toBe(200);
     const filesBefore = count(context, 'files');
 
@@ -107,7 +111,7 @@ describe('staged upload quota', () => {
     const quota = context.campaign.requirements.photos.max * 3;
     // The quota is counted in rows; staging the same small photo keeps the test quick.
     const insert = context.db.prepare(
-      "INSERT INTO staged_uploads (token, unit_id, kind, file_id, thumb_file_id, width, height, created_at) SELECT ? || token, unit_id, kind, file_id, thumb_file_id, width, height, created_at FROM staged_uploads WHERE token = ?",
+      'INSERT INTO staged_uploads (token, unit_id, kind, file_id, thumb_file_id, width, height, created_at) SELECT ? || token, unit_id, kind, file_id, thumb_file_id, width, height, created_at FROM staged_uploads WHERE token = ?',
     );
     const first = await tokenOf(await stagePhoto(context, auth, '#3333aa'));
     for (let n = 1; n < quota; n++) insert.run(`q${n}`, first);

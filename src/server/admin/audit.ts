@@ -45,7 +45,9 @@ export function audit(db: DatabaseSync, entry: AuditEntry, now = new Date()): vo
       (entry.ip ?? '').slice(0, 64),
     );
   } catch (error) {
-    console.error(`[操作日志] 无法记录“${actionLabel(entry.action)}”（${entry.username}）：${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[操作日志] 无法记录“${actionLabel(entry.action)}”（${entry.username}）：${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
