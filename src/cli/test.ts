@@ -73,6 +73,8 @@ const status = sh(process.execPath, [
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${results}`,
+  // The fault tests (kill -9, full disk, nginx, offline bundle) run apart: npm run test:faults.
+  ...(extra.some((arg) => arg.startsWith('--project')) ? [] : ['--project', 'unit', '--project', 'e2e']),
   ...extra,
 ]);
 
