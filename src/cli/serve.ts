@@ -3,7 +3,7 @@
  * Units upload on weak phone links and readers open /gangyao/ on them too, so text is compressed;
  * photos, zips and spreadsheets are left as they are (already compressed).
  *
- * Usage: node src/cli/serve.ts [build folder]   (default dist; HOST and PORT from the environment)
+ * Usage: node src/cli/serve.ts [build folder]   (default dist; settings from #server/config/config.ts)
  */
 import compression from 'compression';
 import { spawn } from 'node:child_process';
@@ -13,6 +13,7 @@ import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
+import { configOrExit, type Config } from '#server/config/config.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -26,7 +27,8 @@ function closeOnSignal(close: (done: () => void) => void): void {
   }
 }
 
-async function serve(siteDir: string, host: string, port: number): Promise<void> {
+async function serve(siteDir: string, settings: Config): Promise<void> {
+  const { HOST: host, PORT: port } = settings;
   // The entry starts its own uncompressed server unless told not to.
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = (await import(pathToFileURL(resolve(siteDir, 'server/entry.mjs')).href)) as { handler: Handler };
@@ -34,7 +36,7 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   await (await import('#server/admin/startup.ts')).prepareConsoleAtStart();
   const compress = compression({ threshold: 1024 });
 
-  const publicOrigin = process.env['PUBLIC_URL'] ? new URL(process.env['PUBLIC_URL']).origin : undefined;
+  const publicOrigin = settings.PUBLIC_URL?.origin;
   const listener: RequestListener = (req, res) => {
     if (isCrossSiteFormPost(req.method ?? 'GET', req.headers, publicOrigin)) {
       res.writeHead(403, { 'content-type': 'text/html; charset=utf-8' }).end(CROSS_SITE_PAGE);
@@ -43,8 +45,7 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
     compress(req as never, res as never, () => entry.handler(req, res));
   };
   // HTTPS without a proxy, as @astrojs/node's own server offers: certificate and key from the environment.
-  const cert = process.env['SERVER_CERT_PATH'];
-  const key = process.env['SERVER_KEY_PATH'];
+  const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = settings;
   const server = cert && key ? createTlsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createServer(listener);
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=其他端口 npm start 重试。` : error.message;
@@ -60,8 +61,12 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
 
 // glibc gives each thread its own malloc arena; with sharp decoding 24-MP photos on several threads
 // that alone lifts peak memory by ~200 MB. The setting is read at process start, so re-run with it.
+// A bad setting stops here, before the re-run, so its Chinese message is printed once.
+const settings = configOrExit();
+// MALLOC_ARENA_MAX is glibc's own variable, not a setting of the site: it is only asked whether
+// this process is already the re-run.
 if (process.env['MALLOC_ARENA_MAX']) {
-  await serve(resolve(process.argv[2] ?? 'dist'), process.env['HOST'] ?? 'localhost', Number(process.env['PORT'] ?? 4321));
+  await serve(resolve(process.argv[2] ?? 'dist'), settings);
 } else {
   const child = spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, MALLOC_ARENA_MAX: '2' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

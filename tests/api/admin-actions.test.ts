@@ -110,7 +110,7 @@ describe('export downloads', () => {
     const response = await exportGet(context('/admin/export/全部材料.zip', { file: '全部材料.zip' }));
     expect(response.headers.get('content-type')).toBe('application/zip');
     expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('全部材料.zip')}`);
-    const names = readZip(Buffer.from(await response.arrayBuffer())).map((e) => e.name);
+    const names = (await readZip(Buffer.from(await response.arrayBuffer()))).map((e) => e.name);
     expect(names).toContain('卫辉市水利局/照片/01-集中学习.jpg');
     expect(store.db.prepare("SELECT detail FROM audit_log WHERE action = 'export'").get()).toEqual({ detail: '全部材料.zip' });
   });

@@ -7,7 +7,7 @@ import { setFeatured } from '#server/review/featured.ts';
 import { essayDocx } from '#server/export/report-docx.ts';
 
 const fixture = await exportFixture();
-const compilation = readZip(await exportBytes((out) => exportKind('优秀学习感想汇编.docx')!.write(fixture.ctx, out)));
+const compilation = await readZip(await exportBytes((out) => exportKind('优秀学习感想汇编.docx')!.write(fixture.ctx, out)));
 const documentXml = entryText(compilation, 'word/document.xml');
 
 describe('优秀学习感想汇编.docx', () => {
@@ -57,7 +57,7 @@ describe('优秀学习感想汇编.docx', () => {
     expect(documentXml).not.toContain('学习纲要的几点体会');
     const featuredId = Number(fixture.db.prepare('SELECT essay_id FROM featured_essays').get()!['essay_id']);
     setFeatured(fixture.db, featuredId, false, 'admin');
-    const empty = readZip(await compilationDocx([], { office: '市水利局', now: new Date() }));
+    const empty = await readZip(await compilationDocx([], { office: '市水利局', now: new Date() }));
     expect(entryText(empty, 'word/document.xml')).toContain('暂无入选的优秀学习感想');
     setFeatured(fixture.db, featuredId, true, 'admin');
   });
@@ -65,7 +65,7 @@ describe('优秀学习感想汇编.docx', () => {
 
 describe('documents made from what a unit typed', () => {
   it('carry markup and control characters as plain text without breaking the file', async () => {
-    const docx = readZip(
+    const docx = await readZip(
       await essayDocx(
         { title: '<b>标题</b>', author: 'A&B', authorPosition: '科员', body: '正文\u0001含控制符\n<script>x</script>' },
         '测试单位',

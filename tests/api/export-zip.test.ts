@@ -5,7 +5,7 @@ import { exportKind } from '#server/export/exports.ts';
 import { NameRegistry, safeFileName } from '#server/files/download-names.ts';
 
 const fixture = await exportFixture();
-const entries = readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));
+const entries = await readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));
 const names = entries.map((e) => e.name);
 
 describe('全部材料.zip', () => {
@@ -32,8 +32,8 @@ describe('全部材料.zip', () => {
     ).toBe(true);
   });
 
-  it('writes the report of the current version only, as a Word document', () => {
-    const report = readZip(entries.find((e) => e.name === '𠮷祥建管局/情况汇报.docx')!.data);
+  it('writes the report of the current version only, as a Word document', async () => {
+    const report = await readZip(entries.find((e) => e.name === '𠮷祥建管局/情况汇报.docx')!.data);
     const xml = entryText(report, 'word/document.xml');
     expect(xml).toContain('新版汇报');
     expect(xml).not.toContain('旧版');

@@ -8,7 +8,7 @@ import type { MissingMaterial } from '#shared/submission/completeness.ts';
 import { submitEntries } from '#shared/submission/payload.ts';
 import { randomKey } from '#shared/random-key.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
-import { textValue } from './form-values.ts';
+import { textValue } from '#shared/submission/form-values.ts';
 import type { FormState } from './form-state.svelte.ts';
 import { reopenSubmission, sendSubmission } from './server-requests.ts';
 

@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { currentCampaign, type Campaign } from '#server/campaign/campaign.ts';
 import { database } from '#server/db/database.ts';
 import { seedUnits } from '#server/campaign/units.ts';
+import { config } from '#server/config/config.ts';
 import type { ReminderContext } from './reminder.ts';
 
 /** The campaign as the console sees it: the one the whole server uses. */
@@ -20,9 +21,8 @@ export function consoleDatabase(): DatabaseSync {
  * The site's address as units should type it. PUBLIC_URL wins (e.g. behind a proxy or when the
  * organiser opens the console through localhost); otherwise the address this request came in on.
  */
-export function siteOrigin(requestUrl: URL, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env['PUBLIC_URL']?.trim().replace(/\/+$/, '');
-  return configured && /^https?:\/\//.test(configured) ? configured : requestUrl.origin;
+export function siteOrigin(requestUrl: URL, publicUrl: URL | undefined = config().PUBLIC_URL): string {
+  return (publicUrl ?? requestUrl).origin;
 }
 
 export function reminderContext(campaign: Campaign, origin: string, now = new Date()): ReminderContext {

@@ -2,7 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { findAccount, organiserConfig, prepareAccounts } from './accounts.ts';
 import type { OrganiserConfig } from './organisers.ts';
 import { clearCookieHeader, isHttps, readCookie } from './cookies.ts';
-import { BodyTooLarge, LOGIN_CSRF_COOKIE, submittedToken, tokensMatch } from './csrf.ts';
+import { BodyTooLarge, LOGIN_CSRF_COOKIE, submittedToken } from './csrf.ts';
+import { sameBytes } from '#server/secrets/same.ts';
 import { adminArea, isDownloadPath, isLoginPath, LOGIN_PATH, type AdminArea } from './paths.ts';
 import { findSession, SESSION_COOKIE, type AdminSession } from './sessions.ts';
 
@@ -105,7 +106,7 @@ async function guardArea(
   if (unsafe && tooLarge(ctx.request)) return textResponse(413, TOO_LARGE, area);
 
   if (area === 'page' && isLoginPath(ctx.url.pathname)) {
-    if (unsafe && !tokensMatch(readCookie(ctx.request, LOGIN_CSRF_COOKIE), await submittedToken(ctx.request, MAX_POST_BYTES))) {
+    if (unsafe && !sameBytes(readCookie(ctx.request, LOGIN_CSRF_COOKIE), await submittedToken(ctx.request, MAX_POST_BYTES))) {
       return withConsoleHeaders(textResponse(403, '登录页面已过期，请重新打开登录页再试（浏览器需要允许 Cookie）。', area));
     }
     return withConsoleHeaders(await next());
@@ -116,7 +117,7 @@ async function guardArea(
   if (!session || !findAccount(deps.db, session.username, config)) {
     return withConsoleHeaders(refuseUnsigned(ctx, area, cookie !== undefined));
   }
-  if (unsafe && !tokensMatch(session.csrfToken, await submittedToken(ctx.request, MAX_POST_BYTES))) {
+  if (unsafe && !sameBytes(session.csrfToken, await submittedToken(ctx.request, MAX_POST_BYTES))) {
     return withConsoleHeaders(textResponse(403, '页面已过期或来源不明，操作未执行。请返回上一页，刷新后再试。', area));
   }
   ctx.locals.admin = session;

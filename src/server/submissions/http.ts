@@ -8,6 +8,7 @@ import { verifyUnitCode } from '#server/campaign/codes.ts';
 import { contactOf, lateRefusal, type SubmissionContext } from './context.ts';
 import { receiveSubmission } from './receive.ts';
 import { reopenCurrent } from './reopen.ts';
+import { readCappedForm } from '#server/http/capped-body.ts';
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
@@ -28,28 +29,9 @@ export async function submitApi(request: Request, context: SubmissionContext): P
 const SMALL_FORM_BYTES = 16 * 1024;
 
 /** A small urlencoded or multipart body (unit and code), read with a hard size cap. */
-export async function readSmallForm(request: Request): Promise<URLSearchParams | FormData | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > SMALL_FORM_BYTES || !request.body) return undefined;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > SMALL_FORM_BYTES) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const type = request.headers.get('content-type') ?? '';
-  try {
-    return await new Response(Buffer.concat(chunks), { headers: { 'content-type': type } }).formData();
-  } catch {
-    return undefined;
-  }
+export async function readSmallForm(request: Request): Promise<FormData | undefined> {
+  const form = await readCappedForm(request, SMALL_FORM_BYTES);
+  return form === 'too-large' ? undefined : form;
 }
 
 export type CheckedReopen =

@@ -5,6 +5,7 @@
  * Field names come from ./fields.ts.
  */
 import { FIELD, essayField } from './fields.ts';
+import type { FormValues } from './form-values.ts';
 
 export interface UnitOption {
   id: number;
@@ -81,7 +82,7 @@ export interface SubmissionFormProps {
    * Kept or reopened values, keyed by field name (FIELD.*, essay_N_*, photo_caption_N).
    * activity_forms is a string[]; everything else is a string. Missing keys render empty.
    */
-  values: Record<string, string | string[]>;
+  values: FormValues;
   /** Chinese messages keyed by field name or ERROR_KEY; shown next to the field and in a summary. */
   errors: Record<string, string>;
   /** A message about the whole form (e.g. 报送码不正确 or 已过截止时间), shown at the top. */
@@ -128,7 +129,7 @@ export type SubmitResult = { receiptUrl: string } | { errors: Record<string, str
 /** The body of the reopen endpoint's answers. */
 export type ReopenResult =
   | {
-      values: Record<string, string | string[]>;
+      values: FormValues;
       stagedPhotos: StagedPhoto[];
       stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
       revising: { number: string; versionNo: number; submittedAtIso: string };

@@ -3,10 +3,11 @@
  * names as the plain form, with photos and attachments sent as the tokens /api/uploads returned.
  */
 import { FIELD, photoCaptionField, photoTokenField } from './fields.ts';
+import type { FormValues } from './form-values.ts';
 import { stagedFileTokenField, type FileFieldName } from './form.ts';
 
 export interface PayloadInput {
-  values: Record<string, string | string[]>;
+  values: FormValues;
   code: string;
   idempotencyKey: string;
   /** In the order the liaison arranged them. */
