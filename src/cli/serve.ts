@@ -14,6 +14,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
 import { configOrExit, type Config } from '#server/config/config.ts';
+import { CampaignConfigError } from '#server/campaign/campaign.ts';
+import { prepareAtStart } from '#server/app/startup.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -32,8 +34,12 @@ async function serve(siteDir: string, settings: Config): Promise<void> {
   // The entry starts its own uncompressed server unless told not to.
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = (await import(pathToFileURL(resolve(siteDir, 'server/entry.mjs')).href)) as { handler: Handler };
-  // The organiser console's first account is made now, so its password is in the log at once.
-  await (await import('#server/admin/startup.ts')).prepareConsoleAtStart();
+  try {
+    await prepareAtStart();
+  } catch (error) {
+    console.error(error instanceof CampaignConfigError ? error.message : `站点启动准备失败：${String(error)}`);
+    process.exit(1);
+  }
   const compress = compression({ threshold: 1024 });
 
   const publicOrigin = settings.PUBLIC_URL?.origin;

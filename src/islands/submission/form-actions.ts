@@ -57,6 +57,7 @@ export async function submitForm(
     submitEntries({
       values: form.values,
       code: form.code,
+      grant: queue.grantFor(form.committed),
       idempotencyKey: draft.idempotencyKey,
       photos: files.photos.map((photo) => ({ token: photo.token!, caption: photo.caption })),
       attachmentTokens,
@@ -96,5 +97,6 @@ export async function reopenForm(form: FormState, confirmReplace: () => boolean)
   );
   form.revising = result.revising;
   form.committed = { unitId, code };
+  form.files.queue.keepGrant({ unitId, code }, result.grant);
   return `已载入第 ${result.revising.versionNo} 版，修改后提交即保存为新版本。`;
 }

@@ -3,21 +3,13 @@
  * URL carrying an HMAC of its number or id, made with a secret kept in the database (meta table).
  * Such links are handed only to the unit that submitted (its receipt) and to organisers (console).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { sameBytes } from '#server/secrets/same.ts';
-
-const SECRET_KEY = 'link_secret';
-
-function secret(db: DatabaseSync): Buffer {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(SECRET_KEY) as { value: string } | undefined;
-  if (row) return Buffer.from(row.value, 'base64');
-  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(SECRET_KEY, randomBytes(32).toString('base64'));
-  return secret(db);
-}
+import { metaSecret } from '#server/secrets/meta-secret.ts';
 
 function sign(db: DatabaseSync, subject: string): string {
-  return createHmac('sha256', secret(db)).update(subject).digest('base64url').slice(0, 24);
+  return createHmac('sha256', metaSecret(db, 'link_secret')).update(subject).digest('base64url').slice(0, 24);
 }
 
 export function receiptToken(db: DatabaseSync, number: string): string {

@@ -121,7 +121,7 @@ export const ENDPOINT = {
 } as const;
 
 /** The body of /api/uploads answers. */
-export type UploadResult = { token: string; thumbUrl: string; width: number; height: number } | { error: string };
+export type UploadResult = { token: string; thumbUrl: string; width: number; height: number; grant: string } | { error: string };
 
 /** The body of /api/submissions answers (Accept: application/json). */
 export type SubmitResult = { receiptUrl: string } | { errors: Record<string, string>; formError?: string };
@@ -133,5 +133,7 @@ export type ReopenResult =
       stagedPhotos: StagedPhoto[];
       stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
       revising: { number: string; versionNo: number; submittedAtIso: string };
+      /** Sent with the uploads and the submit that follow instead of the 报送码 (FIELD.grant). */
+      grant: string;
     }
   | { error: string };
