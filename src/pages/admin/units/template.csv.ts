@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { contentDisposition } from '#server/files/serve.ts';
+import { contentDisposition } from '#server/files/download-names.ts';
 
 export const prerender = false;
 
