@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { audit } from '#server/admin/audit.ts';
-import { requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 import { exportKind } from '#server/export/exports.ts';
 import { exportResponse } from '#server/export/download.ts';
 

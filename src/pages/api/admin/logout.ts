@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { audit } from '#server/admin/audit.ts';
 import { clearCookieHeader, isHttps, readCookie } from '#server/admin/cookies.ts';
 import { endSession, SESSION_COOKIE } from '#server/admin/sessions.ts';
-import { requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 import { LOGIN_PATH } from '#server/admin/paths.ts';
 
 export const prerender = false;

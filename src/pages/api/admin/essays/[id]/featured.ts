@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { audit } from '#server/admin/audit.ts';
 import { essayOwner, setFeatured } from '#server/review/featured.ts';
-import { requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 
 export const prerender = false;
 
