@@ -6,3 +6,8 @@ export function clientIp(context: { clientAddress: string }): string {
     return '';
   }
 }
+
+/** HTTPS directly, or through a proxy that says so. */
+export function isHttps(request: Request, url: URL): boolean {
+  return url.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}
