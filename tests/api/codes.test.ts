@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { CODE_ALPHABET, CODE_LENGTH, generateCode, issueCodes, verifyUnitCode } from '#server/campaign/codes.ts';
 import { listUnits, seedUnits } from '#server/campaign/units.ts';
-import { testContext, unitWithCode } from './support.ts';
+import { testContext, unitWithCode } from '../support/api-context.ts';
 
 const run = promisify(execFile);
 const projectRoot = resolve(import.meta.dirname, '../..');

@@ -5,7 +5,7 @@ import { issueCodes } from '#server/campaign/codes.ts';
 import { GRANT_TTL_MS } from '#server/submissions/unit-grant.ts';
 import { scryptRuns } from '#server/secrets/scrypt-hash.ts';
 import type { SubmissionContext } from '#server/submissions/context.ts';
-import { blob, completeFields, count, formData, jpeg, postRequest, testContext, unitWithCode } from './support.ts';
+import { blob, completeFields, count, formData, jpeg, postRequest, testContext, unitWithCode } from '../support/api-context.ts';
 
 interface Sender {
   unitId: number;

@@ -8,7 +8,7 @@ import { submitApi } from '#server/submissions/http.ts';
 import { uploadApi } from '#server/submissions/uploads.ts';
 import { scryptRuns } from '#server/secrets/scrypt-hash.ts';
 import type { SubmissionContext } from '#server/submissions/context.ts';
-import { blob, completeFields, formData, jpeg, postRequest, testContext, unitWithCode } from '../api/support.ts';
+import { blob, completeFields, formData, jpeg, postRequest, testContext, unitWithCode } from '../support/api-context.ts';
 import type { BenchTable } from './table.ts';
 
 const PHOTOS = 20;
