@@ -5,7 +5,18 @@ import { describe, expect, it } from 'vitest';
 import { uploadApi } from '#server/submissions/uploads.ts';
 import { stagedFileResponse } from '#server/submissions/files.ts';
 import { LIMITS } from '#shared/limits.ts';
-import { blob, count, docx, formData, jpeg, leftoverTempFiles, pdf, postRequest, testContext, unitWithCode } from '../support/api-context.ts';
+import {
+  blob,
+  count,
+  docx,
+  formData,
+  jpeg,
+  leftoverTempFiles,
+  pdf,
+  postRequest,
+  testContext,
+  unitWithCode,
+} from '../support/api-context.ts';
 import type { SubmissionContext } from '#server/submissions/context.ts';
 
 const CHINESE = /[\u4e00-\u9fa5]/;

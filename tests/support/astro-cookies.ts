@@ -4,6 +4,7 @@
  * entry, hence the path into its build.
  */
 import type { AstroCookies } from 'astro';
+// eslint-disable-next-line no-restricted-imports -- Astro's cookie class is not exported from its package entry
 import { AstroCookies as Cookies } from '../../node_modules/astro/dist/core/cookies/cookies.js';
 
 export function astroCookies(request: Request): AstroCookies {

@@ -18,6 +18,7 @@
 import { globSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- the lint configuration sits at the project root, outside every alias
 import { onDemandCode } from '../../eslint.config.js';
 
 const root = resolve(import.meta.dirname, '../..');
