@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { loadCampaign } from '#server/campaign/campaign.ts';
 import { issueCodes } from '#server/campaign/codes.ts';
-import { dataDir, openDatabase } from '#server/db/database.ts';
+import { configOrExit } from '#server/config/config.ts';
+import { openDatabaseOrStop } from './open-database.ts';
 import { CSV_BOM, csvLine } from '#server/export/summary-csv.ts';
 import { listUnits, seedUnits } from '#server/campaign/units.ts';
 
@@ -29,8 +30,9 @@ try {
   process.exit(2);
 }
 
-const campaign = loadCampaign();
-const db = openDatabase(dataDir());
+const settings = configOrExit();
+const campaign = loadCampaign({ config: settings });
+const db = openDatabaseOrStop(settings.DATA_DIR, '无法生成报送码');
 seedUnits(db, campaign);
 
 const issued = await issueCodes(db, all ? listUnits(db).map((unit) => unit.id) : undefined);

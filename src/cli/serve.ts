@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DatabaseTooNewError } from '#server/db/migrate.ts';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
 import { configOrExit, type Config } from '#server/config/config.ts';
 import { CampaignConfigError } from '#server/campaign/campaign.ts';
@@ -37,7 +38,9 @@ async function serve(siteDir: string, settings: Config): Promise<void> {
   try {
     await prepareAtStart();
   } catch (error) {
-    console.error(error instanceof CampaignConfigError ? error.message : `站点启动准备失败：${String(error)}`);
+    if (error instanceof CampaignConfigError) console.error(error.message);
+    else if (error instanceof DatabaseTooNewError) console.error(`站点无法启动：${error.message}`);
+    else throw error;
     process.exit(1);
   }
   const compress = compression({ threshold: 1024 });
