@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = {
   export: '导出',
   feature: '评为优秀',
   unfeature: '撤回优秀',
+  order_featured: '调整优秀感想顺序',
+  adopt: '采用',
+  unadopt: '撤回采用',
   import_units: '导入单位名单',
   issue_codes: '生成报送码',
 } as const;

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '#server/db/database.ts';
 import { checkAttachment } from '#server/files/attachments.ts';
+import { ensureDocumentText } from '#server/files/document-texts.ts';
 import { cleanFileName, insertFileRow, persistFile } from '#server/files/store.ts';
 import type { ReceivedFile } from '#server/files/multipart.ts';
 import { processPhoto } from '#server/files/photos.ts';
@@ -65,11 +66,19 @@ export async function stageAttachment(
   const type = await checkAttachment(file.path, file.filename);
   const stored = await persistFile(dataDir, { path: file.path, sha256: file.sha256, bytes: file.bytes }, type.extension);
   const originalName = cleanFileName(file.filename) || `附件.${type.extension}`;
-  return transaction(db, () => {
+  const result = transaction(db, () => {
     const fileId = insertFileRow(db, stored, type.mime, originalName, now);
     const staged = { unitId, kind, fileId, thumbFileId: null, width: null, height: null };
     return { ...staged, token: insertStaged(db, staged, now), originalName, bytes: stored.bytes };
   });
+  // Read while the unit is still filling in the form, so the receipt can show the text's 字数. The
+  // file is already safe; should reading fail in a way not foreseen, it is read again when shown.
+  try {
+    await ensureDocumentText(db, dataDir, { ...stored, id: result.fileId, mime: type.mime, originalName });
+  } catch (error) {
+    console.error(`[正文读取] ${originalName} 读取失败：`, error);
+  }
+  return result;
 }
 
 /** Stages an already stored file again under a new token (reopening a version to revise it). */
