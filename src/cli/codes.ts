@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCampaign } from '#server/campaign/campaign.ts';
 import { issueCodes } from '#server/campaign/codes.ts';
-import { dataDir } from '#server/db/database.ts';
+import { configOrExit } from '#server/config/config.ts';
 import { openDatabaseOrStop } from './open-database.ts';
 import { CSV_BOM, csvLine } from '#server/export/summary-csv.ts';
 import { listUnits, seedUnits } from '#server/campaign/units.ts';
@@ -37,8 +37,9 @@ try {
   process.exit(2);
 }
 
-const campaign = loadCampaign();
-const db = openDatabaseOrStop(dataDir(), '无法生成报送码');
+const settings = configOrExit();
+const campaign = loadCampaign({ config: settings });
+const db = openDatabaseOrStop(settings.DATA_DIR, '无法生成报送码');
 seedUnits(db, campaign);
 
 const issued = await issueCodes(db, all ? listUnits(db).map((unit) => unit.id) : undefined);

@@ -2,6 +2,7 @@
  * `npm run deploy-config -- --nginx` / `--systemd`: prints the nginx server block or the systemd unit
  * for an intranet server, filled in with this site's limits and the given addresses and folders.
  */
+import { configOrExit } from '#server/config/config.ts';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DEPLOY, nginxConfig, systemdUnit, type DeploySettings } from '#server/ops/deploy-config.ts';
 
@@ -22,7 +23,7 @@ try {
     options: {
       nginx: { type: 'boolean' },
       systemd: { type: 'boolean' },
-      'public-url': { type: 'string', default: process.env['PUBLIC_URL'] ?? DEFAULT_DEPLOY.publicUrl },
+      'public-url': { type: 'string', default: configOrExit().PUBLIC_URL?.origin ?? DEFAULT_DEPLOY.publicUrl },
       port: { type: 'string', default: String(DEFAULT_DEPLOY.upstreamPort) },
       'app-dir': { type: 'string', default: DEFAULT_DEPLOY.appDir },
       'data-dir': { type: 'string', default: DEFAULT_DEPLOY.dataDir },

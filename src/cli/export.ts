@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { CampaignConfigError, loadCampaign } from '#server/campaign/campaign.ts';
-import { dataDir } from '#server/db/database.ts';
+import { configOrExit } from '#server/config/config.ts';
 import { openDatabaseOrStop } from './open-database.ts';
 import { seedUnits } from '#server/campaign/units.ts';
 import { audit } from '#server/admin/audit.ts';
@@ -31,12 +31,13 @@ try {
 if (!out) fail('请用 --out 指定导出目录，例如：npm run export -- --out 导出');
 
 const target = resolve(out);
-const data = dataDir();
+const settings = configOrExit();
+const data = settings.DATA_DIR;
 if (!existsSync(join(data, 'baosong.sqlite'))) fail(`数据目录 ${data} 中还没有数据库。请确认 DATA_DIR 指向站点使用的数据目录。`);
 
 let campaign;
 try {
-  campaign = loadCampaign();
+  campaign = loadCampaign({ config: settings });
 } catch (error) {
   fail(error instanceof CampaignConfigError ? error.message : `读取活动配置失败：${String(error)}`);
 }

@@ -3,7 +3,7 @@
  * Units upload on weak phone links and readers open /gangyao/ on them too, so text is compressed;
  * photos, zips and spreadsheets are left as they are (already compressed).
  *
- * Usage: node src/cli/serve.ts [build folder]   (default dist; HOST and PORT from the environment)
+ * Usage: node src/cli/serve.ts [build folder]   (default dist; settings from #server/config/config.ts)
  */
 import compression from 'compression';
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -17,6 +17,9 @@ import { pathToFileURL } from 'node:url';
 import { DatabaseTooNewError } from '#server/db/migrate.ts';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
 import { database, dataDir } from '#server/db/database.ts';
+import { configOrExit, type Config } from '#server/config/config.ts';
+import { CampaignConfigError } from '#server/campaign/campaign.ts';
+import { prepareAtStart } from '#server/app/startup.ts';
 import { accessLine, errorLine } from '#server/ops/access-log.ts';
 import { checkHealth } from '#server/ops/health.ts';
 import { housekeeping } from '#server/ops/housekeeping.ts';
@@ -111,22 +114,23 @@ function logAccess(req: IncomingMessage, res: ServerResponse, requestId: string,
   });
 }
 
-async function serve(siteDir: string, host: string, port: number): Promise<void> {
+async function serve(siteDir: string, settings: Config): Promise<void> {
+  const { HOST: host, PORT: port } = settings;
   tagConsole();
   // The entry starts its own uncompressed server unless told not to.
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = (await import(pathToFileURL(resolve(siteDir, 'server/entry.mjs')).href)) as { handler: Handler };
-  // The organiser console's first account is made now, so its password is in the log at once.
   try {
-    await (await import('#server/admin/startup.ts')).prepareConsoleAtStart();
+    await prepareAtStart();
   } catch (error) {
-    if (!(error instanceof DatabaseTooNewError)) throw error;
-    console.error(`站点无法启动：${error.message}`);
+    if (error instanceof CampaignConfigError) console.error(error.message);
+    else if (error instanceof DatabaseTooNewError) console.error(`站点无法启动：${error.message}`);
+    else throw error;
     process.exit(1);
   }
   const compress = compression({ threshold: 1024 });
 
-  const publicOrigin = process.env['PUBLIC_URL'] ? new URL(process.env['PUBLIC_URL']).origin : undefined;
+  const publicOrigin = settings.PUBLIC_URL?.origin;
   const handle: RequestListener = (req, res) => {
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       void healthz(res);
@@ -146,8 +150,7 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   };
   await scheduleHousekeeping();
   // HTTPS without a proxy, as @astrojs/node's own server offers: certificate and key from the environment.
-  const cert = process.env['SERVER_CERT_PATH'];
-  const key = process.env['SERVER_KEY_PATH'];
+  const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = settings;
   const server = cert && key ? createTlsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createServer(listener);
   // A phone on a weak uplink may need many minutes for the whole no-JS form with its photos; Node's
   // default of 5 minutes would cut it off. Headers must still arrive within a minute.
@@ -167,8 +170,12 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
 
 // glibc gives each thread its own malloc arena; with sharp decoding 24-MP photos on several threads
 // that alone lifts peak memory by ~200 MB. The setting is read at process start, so re-run with it.
+// A bad setting stops here, before the re-run, so its Chinese message is printed once.
+const settings = configOrExit();
+// MALLOC_ARENA_MAX is glibc's own variable, not a setting of the site: it is only asked whether
+// this process is already the re-run.
 if (process.env['MALLOC_ARENA_MAX']) {
-  await serve(resolve(process.argv[2] ?? 'dist'), process.env['HOST'] ?? 'localhost', Number(process.env['PORT'] ?? 4321));
+  await serve(resolve(process.argv[2] ?? 'dist'), settings);
 } else {
   const child = spawn(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, MALLOC_ARENA_MAX: '2' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

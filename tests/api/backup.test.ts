@@ -13,7 +13,7 @@ import { backup, restore, verifyBackup, type Manifest } from '#server/ops/backup
 import { unitProgress } from '#server/progress/progress.ts';
 import { submitApi } from '#server/submissions/http.ts';
 import type { SubmissionContext } from '#server/submissions/context.ts';
-import { blob, completeFields, formData, jpeg, postRequest, testContext } from './support.ts';
+import { blob, completeFields, formData, jpeg, postRequest, testContext } from '../support/api-context.ts';
 
 const run = promisify(execFile);
 const projectRoot = resolve(import.meta.dirname, '../..');

@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_LENGTH, generateCode, issueCodes, verifyUnitCode } from '#server/campaign/codes.ts';
+import { CODE_ALPHABET, CODE_LENGTH, codeMatches, generateCode, issueCodes, verifyUnitCode } from '#server/campaign/codes.ts';
 import { listUnits, seedUnits } from '#server/campaign/units.ts';
-import { testContext, unitWithCode } from './support.ts';
+import { testContext, unitWithCode } from '../support/api-context.ts';
 
 const run = promisify(execFile);
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -26,9 +27,18 @@ describe('报送码', () => {
     const issued = await issueCodes(context.db);
     expect(issued).toHaveLength(listUnits(context.db).length);
     const row = context.db.prepare('SELECT code_hash FROM units WHERE id = ?').get(issued[0]!.unit.id) as { code_hash: string };
-    expect(row.code_hash.startsWith('scrypt$')).toBe(true);
+    // The same format as organiser passwords (#server/secrets/scrypt-hash.ts).
+    expect(row.code_hash).toMatch(/^scrypt\.16384\.8\.1\.[\w-]+\.[\w-]{43}$/);
     expect(row.code_hash).not.toContain(issued[0]!.code);
     expect(await issueCodes(context.db)).toEqual([]);
+  });
+
+  it('still accept a code whose hash the first release wrote, so codes already handed out keep working', async () => {
+    const salt = randomBytes(16);
+    const key = scryptSync('ABCDEFGHJK', salt, 32, { N: 16384, r: 8, p: 1 });
+    const legacy = ['scrypt', 16384, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    expect(await codeMatches('abcde fghjk', legacy)).toBe(true);
+    expect(await codeMatches('ABCDEFGHJM', legacy)).toBe(false);
   });
 
   it('accept the right code typed in lower case with spaces', async () => {

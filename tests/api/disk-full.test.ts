@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { isDiskFull } from '#server/files/disk-full.ts';
-import { testContext } from './support.ts';
+import { testContext } from '../support/api-context.ts';
 
 async function caught(work: () => unknown): Promise<unknown> {
   try {

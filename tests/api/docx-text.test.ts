@@ -9,7 +9,7 @@ import { loadReceipt } from '#server/submissions/receipt.ts';
 import { storeVersion } from '#server/submissions/store.ts';
 import { HOSTILE_DOCX } from '../support/hostile-docx.ts';
 import { wordFile } from '../support/export-fixture.ts';
-import { blob, formData, postRequest, testContext, unitWithCode } from './support.ts';
+import { blob, formData, postRequest, testContext, unitWithCode } from '../support/api-context.ts';
 import type { SubmissionContext } from '#server/submissions/context.ts';
 
 async function uploadWord(context: SubmissionContext, auth: { unitId: number; code: string }, bytes: Buffer, name = '学习体会.docx') {

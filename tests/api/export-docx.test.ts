@@ -7,7 +7,7 @@ import { listFeatured, setFeaturedOrder } from '#server/review/featured.ts';
 import { essayDocx } from '#server/export/report-docx.ts';
 
 const fixture = await exportFixture();
-const compilation = readZip(await exportBytes((out) => exportKind('优秀学习感想汇编.docx')!.write(fixture.ctx, out)));
+const compilation = await readZip(await exportBytes((out) => exportKind('优秀学习感想汇编.docx')!.write(fixture.ctx, out)));
 const documentXml = entryText(compilation, 'word/document.xml');
 
 describe('优秀学习感想汇编.docx', () => {
@@ -43,7 +43,7 @@ describe('优秀学习感想汇编.docx', () => {
     const ids = listFeatured(fixture.db).map((e) => e.essayId);
     setFeaturedOrder(fixture.db, [...ids].reverse());
     const reordered = entryText(
-      readZip(await exportBytes((out) => exportKind('优秀学习感想汇编.docx')!.write(fixture.ctx, out))),
+      await readZip(await exportBytes((out) => exportKind('优秀学习感想汇编.docx')!.write(fixture.ctx, out))),
       'word/document.xml',
     );
     expect(reordered.indexOf('学习纲要的几点体会')).toBeLessThan(reordered.indexOf('=HYPERLINK'));
@@ -87,14 +87,14 @@ describe('优秀学习感想汇编.docx', () => {
 
   it('contains only essays marked 优秀, and says so honestly when there are none', async () => {
     expect(documentXml).not.toContain('以质量强国建设纲要引领𠮷祥高质量发展');
-    const empty = readZip(await compilationDocx([], { office: '市水利局', now: new Date() }));
+    const empty = await readZip(await compilationDocx([], { office: '市水利局', now: new Date() }));
     expect(entryText(empty, 'word/document.xml')).toContain('暂无入选的优秀学习感想');
   });
 });
 
 describe('documents made from what a unit typed', () => {
   it('carry markup and control characters as plain text without breaking the file', async () => {
-    const docx = readZip(
+    const docx = await readZip(
       await essayDocx(
         { title: '<b>标题</b>', author: 'A&B', authorPosition: '科员', body: '正文\u0001含控制符\n<script>x</script>' },
         '测试单位',
@@ -110,7 +110,7 @@ describe('documents made from what a unit typed', () => {
 
 describe('工作简报.docx', () => {
   it('holds a title, each adopted 工作信息 under its unit and the adopted photos with their captions', async () => {
-    const briefing = readZip(await exportBytes((out) => exportKind('工作简报.docx')!.write(fixture.ctx, out)));
+    const briefing = await readZip(await exportBytes((out) => exportKind('工作简报.docx')!.write(fixture.ctx, out)));
     const xml = entryText(briefing, 'word/document.xml');
     expect(xml).toContain('工作简报');
     expect(xml).toContain(fixture.infoText);

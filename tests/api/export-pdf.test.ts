@@ -10,7 +10,7 @@ import { exportKind } from '#server/export/exports.ts';
 
 const fixture = await exportFixture();
 const exported = async (name: string) => exportBytes((out) => exportKind(name)!.write(fixture.ctx, out));
-const zip = readZip(await exported('全部材料.zip'));
+const zip = await readZip(await exported('全部材料.zip'));
 const { pdfs, cleanup } = await renderPdfs({
   'summary.xlsx': await exported('汇总表.xlsx'),
   'compilation.docx': await exported('优秀学习感想汇编.docx'),

@@ -5,7 +5,7 @@ import { exportKind } from '#server/export/exports.ts';
 import { NameRegistry, safeFileName } from '#server/files/download-names.ts';
 
 const fixture = await exportFixture();
-const entries = readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));
+const entries = await readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));
 const names = entries.map((e) => e.name);
 
 describe('全部材料.zip', () => {
@@ -32,8 +32,8 @@ describe('全部材料.zip', () => {
     ).toBe(true);
   });
 
-  it('writes the report of the current version only, as a Word document', () => {
-    const report = readZip(entries.find((e) => e.name === '𠮷祥建管局/情况汇报.docx')!.data);
+  it('writes the report of the current version only, as a Word document', async () => {
+    const report = await readZip(entries.find((e) => e.name === '𠮷祥建管局/情况汇报.docx')!.data);
     const xml = entryText(report, 'word/document.xml');
     expect(xml).toContain('新版汇报');
     expect(xml).not.toContain('旧版');
@@ -109,7 +109,7 @@ describe('全部材料.zip read back with an unzip library', () => {
     copyFileSync(path, `${path}.kept`);
     rmSync(path);
     try {
-      const zip = readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));
+      const zip = await readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));
       const manifest = entryText(zip, '清单.csv');
       expect(manifest).toMatch(/照片：2月15日局党组集中学习（服务器上找不到这个文件，未打包）/);
       expect(zip.map((e) => e.name)).not.toContain('卫辉市水利局/照片/01-2月15日局党组集中学习.jpg');

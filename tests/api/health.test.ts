@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkHealth } from '#server/ops/health.ts';
 import { opsSettings } from '#server/ops/settings.ts';
-import { testContext } from './support.ts';
+import { testContext } from '../support/api-context.ts';
 
 describe('health check', () => {
   it('reports a writable database, the free space in DATA_DIR and the version', async () => {

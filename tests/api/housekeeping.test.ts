@@ -10,7 +10,17 @@ import { submitApi } from '#server/submissions/http.ts';
 import { findStaged } from '#server/submissions/staging.ts';
 import { uploadApi } from '#server/submissions/uploads.ts';
 import type { SubmissionContext } from '#server/submissions/context.ts';
-import { blob, completeFields, count, formData, jpeg, leftoverTempFiles, postRequest, testContext, unitWithCode } from './support.ts';
+import {
+  blob,
+  completeFields,
+  count,
+  formData,
+  jpeg,
+  leftoverTempFiles,
+  postRequest,
+  testContext,
+  unitWithCode,
+} from '../support/api-context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const settings = opsSettings({});
@@ -74,7 +84,7 @@ describe('housekeeping', () => {
 
   it('honours STAGED_UPLOAD_DAYS and refuses a value that is not a positive number in Chinese', () => {
     expect(opsSettings({ STAGED_UPLOAD_DAYS: '2' }).stagedTtlMs).toBe(2 * DAY_MS);
-    expect(() => opsSettings({ STAGED_UPLOAD_DAYS: '七天' })).toThrow('环境变量 STAGED_UPLOAD_DAYS 应为正数');
+    expect(() => opsSettings({ STAGED_UPLOAD_DAYS: '七天' })).toThrow('STAGED_UPLOAD_DAYS 应为正数');
   });
 
   it('removes temporary files of cut-off uploads older than an hour, and at start all of them', async () => {

@@ -9,6 +9,7 @@ const benches: { module: string; run: string }[] = [
   { module: './reading-bytes.ts', run: 'benchReadingBytes' },
   { module: './search.ts', run: 'benchSearch' },
   { module: './upload-bytes.ts', run: 'benchUploadBytes' },
+  { module: './unit-auth.ts', run: 'benchUnitAuth' },
   { module: './export.ts', run: 'benchExport' },
   { module: './photos.ts', run: 'benchPhotos' },
   { module: './night-before.ts', run: 'benchNightBefore' },

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { issueCodes } from '#server/campaign/codes.ts';
 import { listUnits } from '#server/campaign/units.ts';
 import { openDatabase } from '#server/db/database.ts';
-import { completeFields, formData } from '../api/support.ts';
+import { completeFields, formData } from '../support/api-context.ts';
 import { desktop } from '../support/browser.ts';
 import { wordFile } from '../support/export-fixture.ts';
 import { HOSTILE_DOCX } from '../support/hostile-docx.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { leftoverTempFiles } from '../api/support.ts';
+import { leftoverTempFiles } from '../support/api-context.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { absolutePath } from '#server/files/store.ts';
 import { browserPhoto, submitWithTokens, unitCodes, uploadPhoto, type UnitAuth } from '../support/faults.ts';

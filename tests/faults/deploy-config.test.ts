@@ -10,7 +10,7 @@ import { issueCodes } from '#server/campaign/codes.ts';
 import { listUnits } from '#server/campaign/units.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { DEFAULT_DEPLOY, nginxConfig, systemdUnit } from '#server/ops/deploy-config.ts';
-import { completeFields } from '../api/support.ts';
+import { completeFields } from '../support/api-context.ts';
 import { curl, selfSignedCertificate, startNginx, type RunningNginx } from '../support/nginx.ts';
 import { buildSite, freePort, startSite, type RunningSite } from '../support/site.ts';
 

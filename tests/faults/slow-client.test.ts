@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { leftoverTempFiles } from '../api/support.ts';
+import { leftoverTempFiles } from '../support/api-context.ts';
 import { browserPhoto, submitWithTokens, unitCodes, uploadPhoto, type UnitAuth } from '../support/faults.ts';
 import { startSite, type RunningSite } from '../support/site.ts';
 

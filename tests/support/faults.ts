@@ -13,7 +13,7 @@ import { issueCodes } from '#server/campaign/codes.ts';
 import { listUnits } from '#server/campaign/units.ts';
 import { createSession, SESSION_COOKIE } from '#server/admin/sessions.ts';
 import { openDatabase } from '#server/db/database.ts';
-import { completeFields, formData } from '../api/support.ts';
+import { completeFields, formData } from './api-context.ts';
 import { addUnits } from './seed-submissions.ts';
 
 const run = promisify(execFile);

@@ -20,7 +20,7 @@ async function zipOf(entries: [string, Buffer | (() => Readable)][]): Promise<Bu
 
 /** A real .docx with its document.xml replaced by `edit` of it. */
 async function editedDocx(edit: (xml: string) => string): Promise<Buffer> {
-  const entries = readZip(await wordFile(['学习体会正文。']));
+  const entries = await readZip(await wordFile(['学习体会正文。']));
   return zipOf(entries.map((e) => [e.name, e.name === 'word/document.xml' ? Buffer.from(edit(e.data.toString('utf8'))) : e.data]));
 }
 
@@ -55,7 +55,7 @@ export const HOSTILE_DOCX = {
   /** A few hundred KB that inflate to 210 MB. */
   bomb: async () =>
     zipOf([
-      ...readZip(await wordFile(['正文'])).map((e): [string, Buffer] => [e.name, e.data]),
+      ...(await readZip(await wordFile(['正文']))).map((e): [string, Buffer] => [e.name, e.data]),
       ['word/media/image1.bin', zeros(210 * 1024 * 1024)],
     ]),
   /** An external entity that would read the server's /etc/passwd into the text. */

@@ -67,7 +67,8 @@ export async function startSite(siteDir: string, env: Record<string, string> = {
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: on a machine busy with other builds a cold start can take far longer than usual.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`site exited early:\n${output}`);
     try {

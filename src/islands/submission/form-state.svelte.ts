@@ -14,7 +14,7 @@ import type { Credentials } from './upload-queue.svelte.ts';
 import { FormFiles } from './form-files.svelte.ts';
 import { FormDraft, type RestoredDraft } from './form-draft.svelte.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
-import { hasAnyValue, listValue, textValue } from './form-values.ts';
+import { hasAnyValue, listValue, textValue, type FormValues } from '#shared/submission/form-values.ts';
 import { recallCode, rememberCode } from './code-memory.ts';
 
 /** Uploads wait this long after the last keystroke in the code: a half-typed code is a failed guess. */
@@ -22,7 +22,7 @@ const CREDENTIALS_SETTLE_MS = 1200;
 
 export class FormState {
   enhanced = $state(false);
-  values = $state<Record<string, string | string[]>>({});
+  values = $state<FormValues>({});
   code = $state('');
   serverErrors = $state<Record<string, string>>({});
   localErrors = $state<Record<string, string>>({});

@@ -1,5 +1,4 @@
 import type { APIRoute } from 'astro';
-import { consoleDatabase } from '#server/admin/campaign-context.ts';
 import { confirmPublicAddress } from '#server/admin/public-address.ts';
 
 export const prerender = false;
@@ -9,10 +8,10 @@ const consolePath = (value: FormDataEntryValue | null) =>
   typeof value === 'string' && /^\/admin\/[\w/-]*$/.test(value) ? value : '/admin/';
 
 /** The organiser confirms the address units use (POST from the console's address notice). */
-export const POST: APIRoute = async ({ request }) => {
+export const POST: APIRoute = async ({ request, locals }) => {
   const form = await request.formData();
   const back = consolePath(form.get('back'));
-  const outcome = confirmPublicAddress(consoleDatabase(), String(form.get('public_url') ?? ''));
+  const outcome = confirmPublicAddress(locals.db, String(form.get('public_url') ?? ''));
   const location = outcome.ok ? back : `${back}?address_error=${encodeURIComponent(outcome.message)}`;
   return new Response(null, { status: 303, headers: { location } });
 };

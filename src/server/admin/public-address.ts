@@ -35,9 +35,9 @@ export function parseOrigin(input: string): string | undefined {
   }
 }
 
-export function publicAddress(db: DatabaseSync, requestUrl: URL, env: NodeJS.ProcessEnv = process.env): PublicAddress {
-  const configured = parseOrigin(env['PUBLIC_URL'] ?? '');
-  if (configured && /^https?:\/\//.test(env['PUBLIC_URL']?.trim() ?? '')) return describe(configured, 'env');
+/** `publicUrl` is the configured PUBLIC_URL (#server/config/config.ts), already checked there. */
+export function publicAddress(db: DatabaseSync, requestUrl: URL, publicUrl: URL | undefined): PublicAddress {
+  if (publicUrl) return describe(publicUrl.origin, 'env');
   const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY) as { value: string } | undefined;
   const stored = row ? parseOrigin(row.value) : undefined;
   if (stored) return describe(stored, 'confirmed');

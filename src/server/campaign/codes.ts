@@ -7,21 +7,18 @@
  *   issueCodes(db, unitIds?)        → [{ unit, code }]   (the only time a code is ever seen)
  *   verifyUnitCode(db, attempt)     → { ok: true, unit } | { ok: false, status, field, message }
  */
-import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { promisify } from 'node:util';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
 import { FIELD } from '#shared/submission/fields.ts';
 import { transaction } from '#server/db/database.ts';
+import { hashSecret, verifySecret } from '#server/secrets/scrypt-hash.ts';
 import { firstBlocked, forgetEvents, recordEvent, reserveEvent, type RateRule } from '#server/http/rate-limit.ts';
 import { findUnit, listUnits, type Unit } from './units.ts';
 
 /** No 0/O, 1/I/L: a code read aloud over the phone or copied from a printout stays unambiguous. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 10;
-
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 
 const WINDOW_MS = 15 * 60 * 1000;
 /** 10 wrong codes per unit and 30 per address in 15 minutes: ample for typos, hopeless for guessing 31^10. */
@@ -41,23 +38,9 @@ export function normaliseCode(input: string): string {
   return input.toUpperCase().replace(/[\s\-－—_]/g, '');
 }
 
-export async function hashCode(code: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scryptAsync(normaliseCode(code), salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
-}
+export const hashCode = (code: string): Promise<string> => hashSecret(normaliseCode(code));
 
-export async function codeMatches(code: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const actual = await scryptAsync(normaliseCode(code), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
+export const codeMatches = (code: string, stored: string): Promise<boolean> => verifySecret(normaliseCode(code), stored);
 
 export interface IssuedCode {
   unit: Unit;

@@ -1,6 +1,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { config } from '#server/config/config.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
@@ -8,9 +9,7 @@ import { MIGRATIONS } from './migrations.ts';
 export const DATABASE_FILE = 'baosong.sqlite';
 
 /** Where uploads and the database live: DATA_DIR, or ./data beside the project. Never under public/. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env['DATA_DIR'] ?? 'data');
-}
+export const dataDir = (): string => config().DATA_DIR;
 
 /**
  * Opens (and creates) the one SQLite file behind the submissions and the organiser console, and

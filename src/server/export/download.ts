@@ -1,5 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
-import { contentDisposition } from '#server/files/serve.ts';
+import { contentDisposition } from '#server/files/download-names.ts';
 import { datedName, type ExportContext, type ExportKind } from './exports.ts';
 
 /**

@@ -5,9 +5,8 @@
  */
 import { FIELD, essayField, photoCaptionField, photoFileField, photoTokenField } from '#shared/submission/fields.ts';
 import { fileFieldNames, stagedFileTokenField, type FileFieldName } from '#shared/submission/form.ts';
+import type { FormValues } from '#shared/submission/form-values.ts';
 import { fieldValue, type ParsedForm, type ReceivedFile } from '#server/files/multipart.ts';
-
-export type FormValues = Record<string, string | string[]>;
 
 const SINGLE_FIELDS: string[] = [
   FIELD.unitId,

@@ -12,13 +12,14 @@ import { essayHasContent } from '#shared/submission/completeness.ts';
 import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from '#shared/submission/form.ts';
 import { checkSubmission } from '#shared/submission/rules.ts';
 import type { Submission } from '#shared/submission/schema.ts';
-import { verifyUnitCode } from '#server/campaign/codes.ts';
 import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
-import { contactOf, lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
-import { attachmentSlots, fileLimitFor, formValues, isIdempotencyKey, photoSlots, type FormValues } from './form-data.ts';
+import { lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
+import type { FormValues } from '#shared/submission/form-values.ts';
+import { attachmentSlots, fileLimitFor, formValues, isIdempotencyKey, photoSlots } from './form-data.ts';
 import { receiptUrl } from './links.ts';
+import { authenticateUnit } from './unit-auth.ts';
 import { renumberedCaptions, resolveSlots, type ResolvedSlots } from './slots.ts';
 import { stagedThumbUrl } from './staging.ts';
 import { findByIdempotencyKey, storeVersion, type StoredRef } from './store.ts';
@@ -96,12 +97,10 @@ async function receiveParsed(
   const late = lateRefusal(context);
   if (late) return invalid(403, {}, late);
 
-  const check = await verifyUnitCode(context.db, {
+  const check = await authenticateUnit(context, {
     unitId: fieldValue(form, FIELD.unitId),
     code: fieldValue(form, FIELD.code),
-    address: context.address,
-    now: context.now,
-    contact: contactOf(context),
+    grant: fieldValue(form, FIELD.grant),
   });
   if (!check.ok) return invalid(check.status, { [check.field]: check.message }, `${check.message}${dropped}`);
   const unit = check.unit;

@@ -5,6 +5,7 @@
  * adds the rest later by revising with its 报送码. Pure and browser-safe.
  */
 import { FIELD, essayField } from './fields.ts';
+import { textValue, type FormValues } from './form-values.ts';
 import { ERROR_KEY } from './form.ts';
 
 export interface MaterialsPresent {
@@ -46,7 +47,7 @@ export function missingMaterials(present: MaterialsPresent, required: MaterialsR
   return missing;
 }
 
-type Values = Record<string, string | string[]>;
+type Values = FormValues;
 
 /** The 情况汇报 is there when its text is typed or its original is attached. */
 export const reportPresent = (report: { reportBody: string; hasReportFile: boolean }): boolean =>
@@ -68,21 +69,16 @@ export interface EssayParts {
 export const essayHasContent = (essay: EssayParts): boolean =>
   essay.hasFile || [essay.title, essay.author, essay.position, essay.body].some((part) => part.trim() !== '');
 
-const textOf = (values: Values, name: string): string => {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-};
-
 /** reportPresent, read from the form's values. */
 export const hasReport = (values: Values, filesPresent: ReadonlySet<string>): boolean =>
-  reportPresent({ reportBody: textOf(values, FIELD.reportBody), hasReportFile: filesPresent.has(FIELD.reportFile) });
+  reportPresent({ reportBody: textValue(values, FIELD.reportBody), hasReportFile: filesPresent.has(FIELD.reportFile) });
 
 /** The parts of essay n as the form's values hold them. */
 export const essayParts = (values: Values, filesPresent: ReadonlySet<string>, n: number): EssayParts => ({
-  title: textOf(values, essayField(n, 'title')),
-  author: textOf(values, essayField(n, 'author')),
-  position: textOf(values, essayField(n, 'position')),
-  body: textOf(values, essayField(n, 'body')),
+  title: textValue(values, essayField(n, 'title')),
+  author: textValue(values, essayField(n, 'author')),
+  position: textValue(values, essayField(n, 'position')),
+  body: textValue(values, essayField(n, 'body')),
   hasFile: filesPresent.has(essayField(n, 'file')),
 });
 

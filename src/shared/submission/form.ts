@@ -5,6 +5,7 @@
  * Field names come from ./fields.ts.
  */
 import { FIELD, essayField } from './fields.ts';
+import type { FormValues } from './form-values.ts';
 
 export interface UnitOption {
   id: number;
@@ -81,7 +82,7 @@ export interface SubmissionFormProps {
    * Kept or reopened values, keyed by field name (FIELD.*, essay_N_*, photo_caption_N).
    * activity_forms is a string[]; everything else is a string. Missing keys render empty.
    */
-  values: Record<string, string | string[]>;
+  values: FormValues;
   /** Chinese messages keyed by field name or ERROR_KEY; shown next to the field and in a summary. */
   errors: Record<string, string>;
   /** A message about the whole form (e.g. 报送码不正确 or 已过截止时间), shown at the top. */
@@ -120,7 +121,7 @@ export const ENDPOINT = {
 } as const;
 
 /** The body of /api/uploads answers. */
-export type UploadResult = { token: string; thumbUrl: string; width: number; height: number } | { error: string };
+export type UploadResult = { token: string; thumbUrl: string; width: number; height: number; grant: string } | { error: string };
 
 /** The body of /api/submissions answers (Accept: application/json). */
 export type SubmitResult = { receiptUrl: string } | { errors: Record<string, string>; formError?: string };
@@ -128,9 +129,11 @@ export type SubmitResult = { receiptUrl: string } | { errors: Record<string, str
 /** The body of the reopen endpoint's answers. */
 export type ReopenResult =
   | {
-      values: Record<string, string | string[]>;
+      values: FormValues;
       stagedPhotos: StagedPhoto[];
       stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
       revising: { number: string; versionNo: number; submittedAtIso: string };
+      /** Sent with the uploads and the submit that follow instead of the 报送码 (FIELD.grant). */
+      grant: string;
     }
   | { error: string };

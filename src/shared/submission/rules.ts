@@ -6,6 +6,7 @@
  * two. Pure and browser-safe.
  */
 import { FIELD, essayField, photoCaptionField } from './fields.ts';
+import { listValue as list, textValue as text, type FormValues } from './form-values.ts';
 import { ERROR_KEY } from './form.ts';
 import { essayParts } from './completeness.ts';
 import { submissionSchema, type Submission, type SubmissionInput, type SubmissionShape } from './schema.ts';
@@ -13,7 +14,7 @@ import { submissionSchema, type Submission, type SubmissionInput, type Submissio
 export { isPhoneNumber } from './schema.ts';
 
 export interface RulesInput extends SubmissionShape {
-  values: Record<string, string | string[]>;
+  values: FormValues;
   /** Photos in order, whatever their upload state. */
   photos: { caption: string }[];
   /** File fields (report_file, essay_1_file …) that carry a file or an uploaded token. */
@@ -21,20 +22,6 @@ export interface RulesInput extends SubmissionShape {
 }
 
 export type CheckedSubmission = { ok: true; submission: Submission } | { ok: false; errors: Record<string, string> };
-
-type Values = RulesInput['values'];
-
-/** A repeated field sent once is one string; a text field sent twice keeps neither. */
-const text = (values: Values, name: string): string => {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-};
-
-const list = (values: Values, name: string): string[] => {
-  const value = values[name];
-  if (Array.isArray(value)) return value;
-  return typeof value === 'string' && value !== '' ? [value] : [];
-};
 
 /** The schema's object for what the form holds. */
 export function submissionInput(input: RulesInput): SubmissionInput {

@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
-import { database } from '#server/db/database.ts';
 import { audit } from '#server/admin/audit.ts';
 import { findAdoptionTarget, setAdopted } from '#server/review/adoption.ts';
-import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 
 export const prerender = false;
 
@@ -11,7 +10,7 @@ const number = (value: FormDataEntryValue | null) => (typeof value === 'string' 
 /** 采用 / 撤回采用 of a photo or a 工作信息: fields kind, id (the version), position (photos), action = adopt | withdraw. */
 export const POST: APIRoute = async (context) => {
   const session = requireAdmin(context.locals);
-  const db = database();
+  const { db } = context.locals;
   const form = await context.request.formData();
   const action = String(form.get('action') ?? '');
   const target = findAdoptionTarget(db, String(form.get('kind') ?? ''), number(form.get('id')), number(form.get('position')));
@@ -27,7 +26,7 @@ export const POST: APIRoute = async (context) => {
     username: session.username,
     action: adopt ? 'adopt' : 'unadopt',
     detail: `${target.unitName} ${target.label}`,
-    ip: clientIp(context),
+    ip: context.locals.address,
   });
   const back = `/admin/units/${target.unitId}/?v=${target.versionNo}&done=${adopt ? 'adopted' : 'unadopted'}`;
   return new Response(null, { status: 303, headers: { location: back } });

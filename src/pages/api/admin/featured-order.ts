@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
-import { database } from '#server/db/database.ts';
 import { audit } from '#server/admin/audit.ts';
 import { listFeatured, setFeaturedOrder } from '#server/review/featured.ts';
-import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 import { orderFromForm } from '#server/review/featured-order.ts';
 
 export const prerender = false;
@@ -13,7 +12,7 @@ export const prerender = false;
  */
 export const POST: APIRoute = async (context) => {
   const session = requireAdmin(context.locals);
-  const db = database();
+  const { db } = context.locals;
   const form = await context.request.formData();
   const current = listFeatured(db).map((essay) => essay.essayId);
   const fields = new Map<string, string>();
@@ -25,7 +24,7 @@ export const POST: APIRoute = async (context) => {
     username: session.username,
     action: 'order_featured',
     detail: order.map((id, i) => `${i + 1}.《${titles.get(id) ?? id}》`).join(' '),
-    ip: clientIp(context),
+    ip: context.locals.address,
   });
   return new Response(null, { status: 303, headers: { location: '/admin/export/?done=order#order' } });
 };
