@@ -10,6 +10,7 @@ const benches: { module: string; run: string }[] = [
   { module: './search.ts', run: 'benchSearch' },
   { module: './upload-bytes.ts', run: 'benchUploadBytes' },
   { module: './export.ts', run: 'benchExport' },
+  { module: './export-queries.ts', run: 'benchExportQueries' },
   { module: './photos.ts', run: 'benchPhotos' },
 ];
 
