@@ -5,12 +5,13 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { readMeta } from '#server/db/meta.ts';
 
 const SECRET_KEY = 'link_secret';
 
 function secret(db: DatabaseSync): Buffer {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(SECRET_KEY) as { value: string } | undefined;
-  if (row) return Buffer.from(row.value, 'base64');
+  const stored = readMeta(db, SECRET_KEY);
+  if (stored !== undefined) return Buffer.from(stored, 'base64');
   db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(SECRET_KEY, randomBytes(32).toString('base64'));
   return secret(db);
 }
