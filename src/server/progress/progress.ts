@@ -21,16 +21,22 @@ export interface UnitProgress extends UnitFacts {
   status: UnitStatus;
 }
 
+// The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), so a
+// text TypeScript reads as blank (completeness.ts: reportPresent, essayCounts) is blank here too:
+// SQLite's one-argument TRIM removes only spaces, and a pasted report may hold a line break or 　.
+const WHITESPACE = `char(${[9, 10, 11, 12, 13, 32, 160, 5760, ...Array.from({ length: 11 }, (_, i) => 8192 + i), 8232, 8233, 8239, 8287, 12288, 65279].join(', ')})`;
+const present = (column: string) => `TRIM(${column}, ${WHITESPACE}) <> ''`;
+
 // Counts come from the current version only: an earlier version's photos no longer count.
 const QUERY = `
 SELECT u.id AS unit_id, u.name, u.category, u.contact_person, u.contact_phone,
   s.number, s.first_submitted_at, v.submitted_at, v.version_no, v.late,
   v.contact_person AS version_contact, v.contact_phone AS version_phone,
-  (TRIM(v.report_body) <> '' OR v.report_file_id IS NOT NULL) AS has_report,
+  (${present('v.report_body')} OR v.report_file_id IS NOT NULL) AS has_report,
   (SELECT COUNT(*) FROM versions x WHERE x.submission_id = s.id) AS version_count,
   (SELECT COUNT(*) FROM photos p WHERE p.version_id = v.id) AS photo_count,
-  (SELECT GROUP_CONCAT(e.position) FROM essays e WHERE e.version_id = v.id AND TRIM(e.title) <> ''
-    AND (TRIM(e.body) <> '' OR e.file_id IS NOT NULL)) AS essay_positions
+  (SELECT GROUP_CONCAT(e.position) FROM essays e WHERE e.version_id = v.id AND ${present('e.title')}
+    AND (${present('e.body')} OR e.file_id IS NOT NULL)) AS essay_positions
 FROM units u
 LEFT JOIN submissions s ON s.unit_id = u.id
 LEFT JOIN versions v ON v.id = s.current_version_id
@@ -40,7 +46,12 @@ ORDER BY u.sort_order, u.id`;
 /** The row mapper of the progress query: one unit with its current version's figures. */
 export function toProgress(row: Row, requirements: Requirements): UnitProgress {
   const positions = optionalText(row, 'essay_positions');
-  const essayPositions = positions ? positions.split(',').map(Number) : [];
+  const essayPositions = positions
+    ? positions
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
   const facts: UnitFacts = {
     submitted: optionalText(row, 'submitted_at') !== null,
     versionCount: integer(row, 'version_count'),
