@@ -1,6 +1,6 @@
 import type { Paragraph } from 'docx';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
-import { activityFormsText } from '#server/submissions/detail.ts';
+import { activityFormsText } from '#shared/submission/activity-forms.ts';
 import type { EssayRecord, VersionRecord } from '#server/submissions/read.ts';
 import {
   A4_PAGE,

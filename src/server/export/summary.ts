@@ -2,8 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Requirements } from '#shared/campaign/schema.ts';
 import { beijingParts } from '#shared/campaign/deadline.ts';
 import { unitProgress, type UnitProgress } from '#server/progress/progress.ts';
-import { activityFormsText } from '#server/submissions/detail.ts';
-import { decodeActivityForms } from '#server/submissions/store.ts';
+import { activityFormsText, decodeActivityForms } from '#shared/submission/activity-forms.ts';
 import { flag, integer, text } from '#server/db/row.ts';
 
 /** The columns of 汇总表 (xlsx and csv alike), with Excel widths in characters. */
@@ -56,10 +55,9 @@ function currentExtras(db: DatabaseSync): Map<number, Extras> {
     )
     .all();
   for (const row of versions) {
-    const { forms, other } = decodeActivityForms(text(row, 'activity_forms'));
     extras.set(integer(row, 'unit_id'), {
       activityDates: text(row, 'activity_dates'),
-      activityForms: activityFormsText({ activityForms: forms, activityFormsOther: other }),
+      activityForms: activityFormsText(decodeActivityForms(text(row, 'activity_forms'))),
       participants: text(row, 'participants'),
       essays: [],
     });

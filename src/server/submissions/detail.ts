@@ -19,10 +19,3 @@ export function loadSubmission(db: DatabaseSync, unitId: number, versionNo?: num
   if (!shown) return undefined;
   return { submission, versions: listVersions(db, submission.id).reverse(), shown };
 }
-
-/** 专题会、其他（读书分享会）: the forms as the unit ticked them, with what 其他 was. */
-export function activityFormsText(version: Pick<VersionRecord, 'activityForms' | 'activityFormsOther'>): string {
-  return version.activityForms
-    .map((form) => (form === '其他' && version.activityFormsOther ? `其他（${version.activityFormsOther}）` : form))
-    .join('、');
-}

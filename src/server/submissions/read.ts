@@ -7,7 +7,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { flag, idList, integer, optionalInteger, text, timestamp, type Row } from '#server/db/row.ts';
 import { findFiles, type FileRecord } from '#server/files/store.ts';
-import { decodeActivityForms, type VersionText } from './store.ts';
+import { decodeActivityForms } from '#shared/submission/activity-forms.ts';
+import type { VersionText } from './store.ts';
 
 export interface SubmissionRecord {
   id: number;
@@ -104,7 +105,6 @@ type FileLookup = (id: number) => FileRecord;
 
 /** The row mapper of `versions`; the attachments are looked up among the files read with it. */
 function versionFromRow(row: Row, file: FileLookup): Omit<VersionRecord, 'photos' | 'essays'> {
-  const { forms, other } = decodeActivityForms(text(row, 'activity_forms'));
   const reportFileId = optionalInteger(row, 'report_file_id');
   const infoFileId = optionalInteger(row, 'info_file_id');
   return {
@@ -112,8 +112,7 @@ function versionFromRow(row: Row, file: FileLookup): Omit<VersionRecord, 'photos
     contactPerson: text(row, 'contact_person'),
     contactPhone: text(row, 'contact_phone'),
     activityDates: text(row, 'activity_dates'),
-    activityForms: forms,
-    activityFormsOther: other,
+    ...decodeActivityForms(text(row, 'activity_forms')),
     participants: text(row, 'participants'),
     reportBody: text(row, 'report_body'),
     reportFile: reportFileId === null ? undefined : file(reportFileId),

@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { flag, integer, text, type Row } from '#server/db/row.ts';
+import { encodeActivityForms } from '#shared/submission/activity-forms.ts';
 import type { Submission } from '#shared/submission/schema.ts';
 import { transaction } from '#server/db/database.ts';
 
@@ -55,33 +56,6 @@ export interface StoredRef {
   late: boolean;
   /** True when this key had already been stored: nothing new was written. */
   duplicate: boolean;
-}
-
-const OTHER = '其他';
-
-/** The activity forms as stored: 其他 carries its description. */
-export function encodeActivityForms(forms: string[], other: string): string {
-  return JSON.stringify(forms.map((form) => (form === OTHER && other.trim() ? `${OTHER}：${other.trim()}` : form)));
-}
-
-/** Back to the form's fields: the checkbox values and the 其他 text. */
-export function decodeActivityForms(json: string): { forms: string[]; other: string } {
-  let stored: unknown;
-  try {
-    stored = JSON.parse(json);
-  } catch {
-    stored = [];
-  }
-  const forms: string[] = [];
-  let other = '';
-  for (const item of Array.isArray(stored) ? stored : []) {
-    if (typeof item !== 'string') continue;
-    if (item.startsWith(`${OTHER}：`)) {
-      forms.push(OTHER);
-      other = item.slice(OTHER.length + 1);
-    } else forms.push(item);
-  }
-  return { forms, other };
 }
 
 /** The stored version a key names, if any. */

@@ -11,6 +11,7 @@
  * Pure and browser-safe.
  */
 import * as z from 'zod/mini';
+import { OTHER_FORM } from './activity-forms.ts';
 import { ACTIVITY_FORMS } from './fields.ts';
 import { TEXT_LIMITS } from '#shared/limits.ts';
 import { essayHasContent, reportPresent } from './completeness.ts';
@@ -162,7 +163,7 @@ export function submissionSchema(shape: SubmissionShape) {
           }
           need('participants', '请填写参加人员，如：局党组成员及全体干部职工，共 45 人。');
         }
-        if (submission.activityForms.indexOf('其他') >= 0 && submission.activityFormsOther === '') {
+        if (submission.activityForms.indexOf(OTHER_FORM) >= 0 && submission.activityFormsOther === '') {
           ctx.addIssue({ code: 'custom', path: ['activityFormsOther'], message: '选择了“其他”，请写明是什么形式。', input: '' });
         }
       }),
