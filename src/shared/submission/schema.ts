@@ -13,14 +13,9 @@
 import * as z from 'zod/mini';
 import { OTHER_FORM } from './activity-forms.ts';
 import { ACTIVITY_FORMS } from './fields.ts';
+import type { SubmissionShape } from './shape.ts';
 import { TEXT_LIMITS } from '#shared/limits.ts';
 import { essayHasContent, reportPresent } from './completeness.ts';
-
-/** How many photos and essays this campaign takes (campaign-schema.ts requirements). */
-export interface SubmissionShape {
-  photoMax: number;
-  essayCount: number;
-}
 
 export const tooLong = (label: string, max: number): string => `${label}不能超过 ${max} 个字，请删减后再提交。`;
 
