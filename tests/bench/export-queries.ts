@@ -92,7 +92,7 @@ export async function benchExportQueries(): Promise<BenchTable> {
       notes: [
         '“旧”是改为批量读取之前的逐单位读法（保存在 tests/bench/export-per-unit.ts），与“新”在同一次运行、同一数据上测得。',
         '新的读法查询数固定，与单位数、照片数无关。全部材料.zip 整份导出的查询数见上面压缩包表的“查询数”列。',
-        '两种读法都用到第 2 步迁移加的 photos、essays 按版本索引；没有这两个索引时，进度查询的子查询逐表扫描，300 个单位要数秒。',
+        '两种读法都用到第 3 步迁移加的 photos、essays 按版本索引；没有这两个索引时，进度查询的子查询逐表扫描，300 个单位要数秒。',
       ],
     };
   } finally {

@@ -12,6 +12,7 @@ const benches: { module: string; run: string }[] = [
   { module: './export.ts', run: 'benchExport' },
   { module: './export-queries.ts', run: 'benchExportQueries' },
   { module: './photos.ts', run: 'benchPhotos' },
+  { module: './night-before.ts', run: 'benchNightBefore' },
 ];
 
 let failed = false;

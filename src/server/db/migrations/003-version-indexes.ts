@@ -6,7 +6,7 @@ import type { Migration } from '../migration.ts';
  * number of units (about 3 s for 300 units with 10 photos each; see the export bench).
  */
 export const versionIndexes: Migration = {
-  version: 2,
+  version: 3,
   description: '为照片和学习感想按版本建立索引',
   up: (db) =>
     db.exec(`
