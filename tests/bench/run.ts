@@ -11,6 +11,7 @@ const benches: { module: string; run: string }[] = [
   { module: './upload-bytes.ts', run: 'benchUploadBytes' },
   { module: './unit-auth.ts', run: 'benchUnitAuth' },
   { module: './export.ts', run: 'benchExport' },
+  { module: './export-queries.ts', run: 'benchExportQueries' },
   { module: './photos.ts', run: 'benchPhotos' },
   { module: './night-before.ts', run: 'benchNightBefore' },
 ];

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { integer, text, type Row } from '#server/db/row.ts';
 
 /** What the organiser log records; the labels are what the log page shows. */
 export const AUDIT_ACTIONS = {
@@ -54,6 +55,16 @@ export function audit(db: DatabaseSync, entry: AuditEntry, now = new Date()): vo
   }
 }
 
+/** The row mapper of `audit_log`. */
+const auditFromRow = (row: Row): AuditRow => ({
+  id: integer(row, 'id'),
+  at: text(row, 'at'),
+  username: text(row, 'username'),
+  action: text(row, 'action'),
+  detail: text(row, 'detail'),
+  ip: text(row, 'ip'),
+});
+
 export interface AuditPage {
   rows: AuditRow[];
   page: number;
@@ -63,12 +74,14 @@ export interface AuditPage {
 
 /** Newest first; `page` is 1-based and clamped into range. */
 export function auditPage(db: DatabaseSync, page: number, pageSize = 50): AuditPage {
-  const total = Number((db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n);
+  const counted = db.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
+  const total = counted ? integer(counted, 'n') : 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const rows = db
     .prepare('SELECT id, at, username, action, detail, ip FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?')
-    .all(pageSize, (current - 1) * pageSize) as unknown as AuditRow[];
+    .all(pageSize, (current - 1) * pageSize)
+    .map(auditFromRow);
   return { rows, page: current, pages, total };
 }
 

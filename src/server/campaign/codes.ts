@@ -9,6 +9,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { optionalText } from '#server/db/row.ts';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
 import { FIELD } from '#shared/submission/fields.ts';
 import { transaction } from '#server/db/database.ts';
@@ -106,8 +107,9 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
   }
   const code = normaliseCode(attempt.code);
   if (code === '') return { ok: false, status: 400, field: FIELD.code, message: '请填写报送码（见市水利局下发的报送码）。' };
-  const row = db.prepare('SELECT code_hash FROM units WHERE id = ?').get(unit.id) as { code_hash: string | null };
-  if (row.code_hash === null) {
+  const row = db.prepare('SELECT code_hash FROM units WHERE id = ?').get(unit.id);
+  const codeHash = row ? optionalText(row, 'code_hash') : null;
+  if (codeHash === null) {
     return { ok: false, status: 401, field: FIELD.code, message: `${unit.name}还没有领取报送码，请联系${attempt.contact}领取。` };
   }
   const reserved = reserveEvent(
@@ -115,7 +117,7 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
     rules.map((rule) => rule.bucket),
     attempt.now,
   );
-  if (await codeMatches(code, row.code_hash)) {
+  if (await codeMatches(code, codeHash)) {
     forgetEvents(db, reserved);
     return { ok: true, unit };
   }

@@ -3,7 +3,9 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { beijingParts } from '#shared/campaign/deadline.ts';
+import { text } from '#server/db/row.ts';
 import { NameRegistry, safeFileName } from '#server/files/download-names.ts';
+import { loadVersions } from '#server/submissions/read.ts';
 import { CSV_BOM, csvLine } from './summary-csv.ts';
 import { planUnitEntries, submittedUnits, type PlannedEntry } from './unit-entries.ts';
 
@@ -66,11 +68,18 @@ export async function writeMaterialsZip(db: DatabaseSync, dataDir: string, out: 
     });
   };
 
+  // Read once, up front: a fixed number of queries for any number of units, and one consistent
+  // picture of the data however long the download takes. Rows are small; the files stay on disk.
   const units = submittedUnits(db);
+  const versions = loadVersions(
+    db,
+    units.map((unit) => unit.versionId),
+  );
   for (const unit of units) {
     await Promise.race([previousStarted, stopped]);
     const folder = folders.claim(safeFileName(unit.name, `单位${unit.unitId}`, 40));
-    const entries = planUnitEntries(db, dataDir, unit, folder);
+    const version = versions.get(unit.versionId);
+    const entries = version ? planUnitEntries(db, dataDir, unit, version, folder) : [];
     let started = () => {};
     previousStarted = new Promise<void>((resolve) => (started = resolve));
     if (entries.length === 0) started();
@@ -79,7 +88,8 @@ export async function writeMaterialsZip(db: DatabaseSync, dataDir: string, out: 
 
   const missing = db
     .prepare('SELECT name, category FROM units WHERE active = 1 AND id NOT IN (SELECT unit_id FROM submissions) ORDER BY sort_order, id')
-    .all() as { name: string; category: string }[];
+    .all()
+    .map((row) => ({ name: text(row, 'name'), category: text(row, 'category') }));
   zip.addReadStreamLazy(MANIFEST_NAME, { compress: true, ...dosTime(now) }, (callback) => {
     const header = ['单位名称', '类别', '回执编号', '文件', '内容', '大小（字节）'];
     const rows = [...manifest, ...missing.map((u) => [u.name, u.category, '', '', '未报送', ''])];

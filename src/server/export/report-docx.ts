@@ -1,7 +1,7 @@
 import type { Paragraph } from 'docx';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
-import { activityFormsText, type EssayView } from '#server/submissions/detail.ts';
-import type { VersionRecord } from '#server/submissions/read.ts';
+import { activityFormsText } from '#shared/submission/activity-forms.ts';
+import type { EssayRecord, VersionRecord } from '#server/submissions/read.ts';
 import type { VersionTexts } from '#server/submissions/texts.ts';
 import {
   A4_PAGE,
@@ -56,7 +56,7 @@ export async function reportDocx(source: ReportSource): Promise<Buffer> {
 
 /** The blocks of one essay: title, 单位 职务 作者 in 楷体, then the body. */
 export function essayBlocks(
-  essay: Pick<EssayView, 'title' | 'author' | 'authorPosition' | 'body'>,
+  essay: Pick<EssayRecord, 'title' | 'author' | 'authorPosition' | 'body'>,
   unitName: string,
   titleOptions = {},
 ): Paragraph[] {
@@ -68,7 +68,10 @@ export function essayBlocks(
 }
 
 /** 学习感想/标题-作者.docx for an essay that was pasted rather than uploaded. */
-export async function essayDocx(essay: Pick<EssayView, 'title' | 'author' | 'authorPosition' | 'body'>, unitName: string): Promise<Buffer> {
+export async function essayDocx(
+  essay: Pick<EssayRecord, 'title' | 'author' | 'authorPosition' | 'body'>,
+  unitName: string,
+): Promise<Buffer> {
   const document = officialDocument({ title: essay.title, creator: `${unitName} ${essay.author}` }, [
     { properties: { page: A4_PAGE }, footers: { default: pageNumberFooter() }, children: essayBlocks(essay, unitName) },
   ]);

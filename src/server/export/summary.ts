@@ -2,8 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Requirements } from '#shared/campaign/schema.ts';
 import { beijingParts } from '#shared/campaign/deadline.ts';
 import { unitProgress, type UnitProgress } from '#server/progress/progress.ts';
-import { activityFormsText } from '#server/submissions/detail.ts';
-import { decodeActivityForms } from '#server/submissions/store.ts';
+import { activityFormsText, decodeActivityForms } from '#shared/submission/activity-forms.ts';
+import { flag, integer, text } from '#server/db/row.ts';
 
 /**
  * The columns of 汇总表 (xlsx and csv alike), with Excel widths in characters at the sheet's 10 pt.
@@ -45,32 +45,48 @@ export function beijingStamp(iso: string | null): string {
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+/** What the table shows of a current version beyond the progress figures. */
 interface Extras {
-  activity_dates: string;
-  activity_forms: string;
+  activityDates: string;
+  activityForms: string;
   participants: string;
+  essays: { title: string; author: string; featured: boolean }[];
 }
 
-function formsText(json: string): string {
-  const { forms, other } = decodeActivityForms(json);
-  return activityFormsText({ activityForms: forms, activityFormsOther: other });
+/** The current version's activity and essays for every unit that has submitted, in two queries. */
+function currentExtras(db: DatabaseSync): Map<number, Extras> {
+  const extras = new Map<number, Extras>();
+  const versions = db
+    .prepare(
+      `SELECT s.unit_id, v.activity_dates, v.activity_forms, v.participants FROM submissions s
+       JOIN versions v ON v.id = s.current_version_id`,
+    )
+    .all();
+  for (const row of versions) {
+    extras.set(integer(row, 'unit_id'), {
+      activityDates: text(row, 'activity_dates'),
+      activityForms: activityFormsText(decodeActivityForms(text(row, 'activity_forms'))),
+      participants: text(row, 'participants'),
+      essays: [],
+    });
+  }
+  const essays = db
+    .prepare(
+      `SELECT s.unit_id, e.title, e.author, f.essay_id IS NOT NULL AS featured FROM submissions s
+       JOIN essays e ON e.version_id = s.current_version_id LEFT JOIN featured_essays f ON f.essay_id = e.id
+       ORDER BY s.unit_id, e.position`,
+    )
+    .all();
+  for (const row of essays) {
+    extras
+      .get(integer(row, 'unit_id'))
+      ?.essays.push({ title: text(row, 'title'), author: text(row, 'author'), featured: flag(row, 'featured') });
+  }
+  return extras;
 }
 
-function row(db: DatabaseSync, index: number, unit: UnitProgress): SummaryValue[] {
-  const versionId = unit.submitted
-    ? (db.prepare('SELECT current_version_id AS id FROM submissions WHERE unit_id = ?').get(unit.unitId) as { id: number }).id
-    : null;
-  const extras = versionId
-    ? (db.prepare('SELECT activity_dates, activity_forms, participants FROM versions WHERE id = ?').get(versionId) as unknown as Extras)
-    : null;
-  const essays = versionId
-    ? (db
-        .prepare(
-          `SELECT e.title, e.author, f.essay_id IS NOT NULL AS featured FROM essays e
-           LEFT JOIN featured_essays f ON f.essay_id = e.id WHERE e.version_id = ? ORDER BY e.position`,
-        )
-        .all(versionId) as { title: string; author: string; featured: number }[])
-    : [];
+function row(index: number, unit: UnitProgress, extras: Extras | undefined): SummaryValue[] {
+  const essays = extras?.essays ?? [];
   const at = (iso: string | null) => (iso ? new Date(iso) : null);
   return [
     index + 1,
@@ -85,24 +101,29 @@ function row(db: DatabaseSync, index: number, unit: UnitProgress): SummaryValue[
     unit.submitted ? (unit.late ? '是' : '否') : '',
     unit.submitterName || unit.contactPerson,
     unit.submitterPhone || unit.contactPhone,
-    extras?.activity_dates ?? '',
-    extras ? formsText(extras.activity_forms) : '',
+    extras?.activityDates ?? '',
+    extras?.activityForms ?? '',
     extras?.participants ?? '',
     extras ? participantCount(extras.participants) : null,
     unit.submitted ? unit.photoCount : null,
     unit.submitted ? unit.essayCount : null,
     essays.map((e) => `《${e.title}》（${e.author}）`).join('；'),
     essays
-      .filter((e) => e.featured === 1)
+      .filter((e) => e.featured)
       .map((e) => `《${e.title}》`)
       .join('；'),
   ];
 }
 
-/** One row per active unit, in list order, produced one at a time as the writer asks for them. */
+/**
+ * One row per active unit, in list order, produced one at a time as the writer asks for them.
+ * The data is read in three queries when the first row is asked for, one after another without
+ * yielding, so the rows agree with each other.
+ */
 export function* summaryRows(db: DatabaseSync, requirements: Requirements): Generator<SummaryValue[]> {
   const units = unitProgress(db, requirements);
-  for (const [index, unit] of units.entries()) yield row(db, index, unit);
+  const extras = currentExtras(db);
+  for (const [index, unit] of units.entries()) yield row(index, unit, unit.submitted ? extras.get(unit.unitId) : undefined);
 }
 
 /** A cell as text (the CSV): counts as digits, moments as 2023-02-27 17:59 Beijing time. */
@@ -163,7 +184,7 @@ export function* activityRows(db: DatabaseSync): Generator<SummaryValue[]> {
       r.name,
       r.category,
       r.activity_dates,
-      formsText(r.activity_forms),
+      activityFormsText(decodeActivityForms(r.activity_forms)),
       r.participants,
       participantCount(r.participants),
       r.photos,

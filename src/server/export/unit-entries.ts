@@ -2,7 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { storedFilePath } from '#server/files/serve.ts';
-import { loadVersion } from '#server/submissions/read.ts';
+import { integer, text } from '#server/db/row.ts';
+import type { VersionRecord } from '#server/submissions/read.ts';
 import { versionTexts } from '#server/submissions/texts.ts';
 import type { FileRecord } from '#server/files/store.ts';
 import { essayDocx, reportDocx } from './report-docx.ts';
@@ -29,7 +30,7 @@ export interface SubmittedUnit {
   receiptNumber: string;
   submissionId: number;
   /** The version current when the export started; a revision sent meanwhile goes in the next export. */
-  versionNo: number;
+  versionId: number;
 }
 
 const generated = (make: () => Promise<Buffer>) => async () => {
@@ -62,9 +63,13 @@ function storedEntry(dataDir: string, file: FileRecord, path: (ext: string) => s
  * The files of one unit's current version: 情况汇报.docx (made here) and its original, photos
  * numbered in order with their captions, each essay as its uploaded file or a made .docx.
  */
-export function planUnitEntries(db: DatabaseSync, dataDir: string, unit: SubmittedUnit, folder: string): PlannedEntry[] {
-  const version = loadVersion(db, unit.submissionId, unit.versionNo);
-  if (!version) return [];
+export function planUnitEntries(
+  db: DatabaseSync,
+  dataDir: string,
+  unit: SubmittedUnit,
+  version: VersionRecord,
+  folder: string,
+): PlannedEntry[] {
   const mtime = version.submittedAt;
   const names = new NameRegistry();
   const texts = versionTexts(db, version);
@@ -109,20 +114,19 @@ export function planUnitEntries(db: DatabaseSync, dataDir: string, unit: Submitt
 
 /** Units with a submission, in list order (the current version as of now). */
 export function submittedUnits(db: DatabaseSync): SubmittedUnit[] {
-  return (
-    db
-      .prepare(
-        `SELECT u.id, u.name, u.category, s.id AS submission_id, s.number, v.version_no FROM units u
-         JOIN submissions s ON s.unit_id = u.id JOIN versions v ON v.id = s.current_version_id
-         WHERE u.active = 1 ORDER BY u.sort_order, u.id`,
-      )
-      .all() as { id: number; name: string; category: string; submission_id: number; number: string; version_no: number }[]
-  ).map((r) => ({
-    unitId: r.id,
-    name: r.name,
-    category: r.category,
-    receiptNumber: r.number,
-    submissionId: r.submission_id,
-    versionNo: r.version_no,
-  }));
+  return db
+    .prepare(
+      `SELECT u.id, u.name, u.category, s.id AS submission_id, s.number, s.current_version_id FROM units u
+       JOIN submissions s ON s.unit_id = u.id WHERE u.active = 1 AND s.current_version_id IS NOT NULL
+       ORDER BY u.sort_order, u.id`,
+    )
+    .all()
+    .map((row) => ({
+      unitId: integer(row, 'id'),
+      name: text(row, 'name'),
+      category: text(row, 'category'),
+      receiptNumber: text(row, 'number'),
+      submissionId: integer(row, 'submission_id'),
+      versionId: integer(row, 'current_version_id'),
+    }));
 }

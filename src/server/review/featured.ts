@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '#server/db/database.ts';
+import { flag, integer, optionalInteger, text } from '#server/db/row.ts';
 import { findFile } from '#server/files/store.ts';
 import { partText } from '#server/submissions/texts.ts';
 
@@ -36,15 +37,15 @@ export function essayOwner(db: DatabaseSync, essayId: number): EssayOwner | null
        FROM essays e JOIN versions v ON v.id = e.version_id JOIN submissions s ON s.id = v.submission_id
        JOIN units u ON u.id = s.unit_id LEFT JOIN featured_essays f ON f.essay_id = e.id WHERE e.id = ?`,
     )
-    .get(essayId) as { id: number; title: string; unit_id: number; name: string; version_no: number; featured: number } | undefined;
+    .get(essayId);
   return row
     ? {
-        essayId: row.id,
-        title: row.title,
-        unitId: row.unit_id,
-        unitName: row.name,
-        versionNo: row.version_no,
-        featured: row.featured === 1,
+        essayId: integer(row, 'id'),
+        title: text(row, 'title'),
+        unitId: integer(row, 'unit_id'),
+        unitName: text(row, 'name'),
+        versionNo: integer(row, 'version_no'),
+        featured: flag(row, 'featured'),
       }
     : null;
 }
@@ -75,30 +76,21 @@ export function listFeatured(db: DatabaseSync): FeaturedEssay[] {
        LEFT JOIN featured_order o ON o.essay_id = e.id
        ORDER BY o.rank IS NULL, o.rank, u.sort_order, u.id, v.version_no, e.position`,
     )
-    .all() as {
-    id: number;
-    title: string;
-    body: string;
-    author: string;
-    author_position: string;
-    file_id: number | null;
-    name: string;
-    category: string;
-    featured_at: string;
-  }[];
-  return rows.map((r) => {
-    const text = partText(db, r.body, r.file_id === null ? undefined : findFile(db, r.file_id));
+    .all();
+  return rows.map((row) => {
+    const fileId = optionalInteger(row, 'file_id');
+    const essayText = partText(db, text(row, 'body'), fileId === null ? undefined : findFile(db, fileId));
     return {
-      essayId: r.id,
-      title: r.title,
-      body: text.text,
-      textNote: text.note,
-      author: r.author,
-      authorPosition: r.author_position,
-      unitName: r.name,
-      unitCategory: r.category,
-      featuredAt: r.featured_at,
-      fileId: r.file_id,
+      essayId: integer(row, 'id'),
+      title: text(row, 'title'),
+      body: essayText.text,
+      textNote: essayText.note,
+      author: text(row, 'author'),
+      authorPosition: text(row, 'author_position'),
+      unitName: text(row, 'name'),
+      unitCategory: text(row, 'category'),
+      featuredAt: text(row, 'featured_at'),
+      fileId,
     };
   });
 }

@@ -3,6 +3,7 @@
  * form re-renders them), the photo slots (a new file or the token of a staged photo, with its
  * caption) and the attachment slots. Pure: no storage, no checks of the files themselves.
  */
+import type { SubmissionShape } from '#shared/submission/shape.ts';
 import { FIELD, essayField, photoCaptionField, photoFileField, photoTokenField } from '#shared/submission/fields.ts';
 import { fileFieldNames, stagedFileTokenField, type FileFieldName } from '#shared/submission/form.ts';
 import type { FormValues } from '#shared/submission/form-values.ts';
@@ -20,13 +21,8 @@ const SINGLE_FIELDS: string[] = [
   FIELD.infoText,
 ];
 
-export interface FormShape {
-  photoMax: number;
-  essayCount: number;
-}
-
 /** The typed values, keyed by field name; activity_forms keeps every checked value. */
-export function formValues(form: ParsedForm, shape: FormShape): FormValues {
+export function formValues(form: ParsedForm, shape: SubmissionShape): FormValues {
   const values: FormValues = {};
   const names: string[] = [...SINGLE_FIELDS];
   for (let n = 1; n <= shape.essayCount; n++) {
@@ -84,7 +80,7 @@ export function attachmentSlots(form: ParsedForm, essayCount: number): Attachmen
 }
 
 /** The most bytes a file part may carry, by field; 0 drops parts in fields the form does not have. */
-export function fileLimitFor(shape: FormShape, limits: { photoBytes: number; attachmentBytes: number }) {
+export function fileLimitFor(shape: SubmissionShape, limits: { photoBytes: number; attachmentBytes: number }) {
   const attachments = new Set<string>(fileFieldNames(shape.essayCount));
   return (field: string): number => {
     if (photoSlot(field, shape.photoMax) !== undefined) return limits.photoBytes;

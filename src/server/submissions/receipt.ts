@@ -4,6 +4,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { formatBeijing, isLate } from '#shared/campaign/deadline.ts';
+import { activityFormsText } from '#shared/submission/activity-forms.ts';
 import { formatMegabytes } from '#shared/limits.ts';
 import type { Campaign } from '#server/campaign/campaign.ts';
 import type { FileRecord } from '#server/files/store.ts';
@@ -83,9 +84,6 @@ export function receiptView(
   if (!submission || !isReceiptToken(db, number, token)) return undefined;
   const version = loadVersion(db, submission.id, versionNo);
   if (!version) return undefined;
-  const forms = version.activityForms.map((form) =>
-    form === '其他' && version.activityFormsOther ? `其他（${version.activityFormsOther}）` : form,
-  );
   const reportFile = receiptFile(db, version.reportFile);
   const infoFile = receiptFile(db, version.infoFile);
   const missing = missingItems(version, campaign.requirements);
@@ -101,7 +99,7 @@ export function receiptView(
     contact: { person: version.contactPerson, phone: version.contactPhone },
     report: {
       activityDates: version.activityDates,
-      activityForms: forms.join('、'),
+      activityForms: activityFormsText(version),
       participants: version.participants,
       bodyChars: texts.report.chars,
       fromFile: texts.report.source === 'file',

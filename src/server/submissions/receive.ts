@@ -4,6 +4,7 @@
  * key → stage new files → apply the shared rules → store the version in one transaction.
  * Every way it can go wrong ends in an outcome carrying Chinese messages and everything typed.
  */
+import { submissionShape, type SubmissionShape } from '#shared/submission/shape.ts';
 import { randomBytes } from 'node:crypto';
 import { isLate } from '#shared/campaign/deadline.ts';
 import { LIMITS } from '#shared/limits.ts';
@@ -57,7 +58,7 @@ function stagedForForm(slots: ResolvedSlots): { stagedPhotos: StagedPhoto[]; sta
 
 export async function receiveSubmission(request: Request, context: SubmissionContext): Promise<ReceiveOutcome> {
   const { requirements } = context.campaign;
-  const shape = { photoMax: requirements.photos.max, essayCount: requirements.essays };
+  const shape = submissionShape(requirements);
   let form: ParsedForm;
   try {
     form = await parseMultipart(request, { tmpDir: tmpDir(context.dataDir), fileLimit: fileLimitFor(shape, LIMITS) });
@@ -75,11 +76,7 @@ export async function receiveSubmission(request: Request, context: SubmissionCon
   }
 }
 
-async function receiveParsed(
-  form: ParsedForm,
-  context: SubmissionContext,
-  shape: { photoMax: number; essayCount: number },
-): Promise<ReceiveOutcome> {
+async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape: SubmissionShape): Promise<ReceiveOutcome> {
   const values = formValues(form, shape);
   const postedKey = fieldValue(form, FIELD.idempotencyKey).trim();
   let idempotencyKey = isIdempotencyKey(postedKey) ? postedKey : newKey();

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
+import { integer, optionalInteger, text, type Row } from '#server/db/row.ts';
 import { transaction } from '#server/db/database.ts';
 import { checkAttachment } from '#server/files/attachments.ts';
 import { ensureDocumentText } from '#server/files/document-texts.ts';
@@ -117,17 +118,18 @@ export function restage(db: DatabaseSync, staged: Omit<StagedUpload, 'token' | '
   return insertStaged(db, staged, now);
 }
 
-interface StagedRow {
-  token: string;
-  unit_id: number;
-  kind: string;
-  file_id: number;
-  thumb_file_id: number | null;
-  width: number | null;
-  height: number | null;
-  original_name: string;
-  bytes: number;
-}
+/** The row mapper of `staged_uploads` (with its file's name and size). */
+const stagedFromRow = (row: Row): StagedUpload => ({
+  token: text(row, 'token'),
+  unitId: integer(row, 'unit_id'),
+  kind: text(row, 'kind'),
+  fileId: integer(row, 'file_id'),
+  thumbFileId: optionalInteger(row, 'thumb_file_id'),
+  width: optionalInteger(row, 'width'),
+  height: optionalInteger(row, 'height'),
+  originalName: text(row, 'original_name'),
+  bytes: integer(row, 'bytes'),
+});
 
 /** A staged upload, but only for the unit it belongs to, and only while it has not expired. */
 export function findStaged(db: DatabaseSync, token: string, unitId?: number, now = new Date()): StagedUpload | undefined {
@@ -137,17 +139,7 @@ export function findStaged(db: DatabaseSync, token: string, unitId?: number, now
       `SELECT s.token, s.unit_id, s.kind, s.file_id, s.thumb_file_id, s.width, s.height, f.original_name, f.bytes
        FROM staged_uploads s JOIN files f ON f.id = s.file_id WHERE s.token = ? AND s.created_at >= ?`,
     )
-    .get(token, stagedCutoff(now)) as StagedRow | undefined;
-  if (!row || (unitId !== undefined && row.unit_id !== unitId)) return undefined;
-  return {
-    token: row.token,
-    unitId: row.unit_id,
-    kind: row.kind,
-    fileId: row.file_id,
-    thumbFileId: row.thumb_file_id,
-    width: row.width,
-    height: row.height,
-    originalName: row.original_name,
-    bytes: row.bytes,
-  };
+    .get(token, stagedCutoff(now));
+  const staged = row ? stagedFromRow(row) : undefined;
+  return staged && (unitId === undefined || staged.unitId === unitId) ? staged : undefined;
 }

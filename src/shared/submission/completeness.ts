@@ -49,9 +49,19 @@ export function missingMaterials(present: MaterialsPresent, required: MaterialsR
 
 type Values = FormValues;
 
-/** The 情况汇报 is there when its text is typed or its original is attached. */
+/**
+ * The 情况汇报 is there when its text is typed or its original is attached. The progress query
+ * (src/server/progress/progress.ts) says the same in SQL; one test runs both on the same versions.
+ */
 export const reportPresent = (report: { reportBody: string; hasReportFile: boolean }): boolean =>
   report.hasReportFile || report.reportBody.trim() !== '';
+
+/**
+ * A sent 学习感想 counts towards the notice when it has a title and its text or original file.
+ * The progress query (src/server/progress/progress.ts) says the same in SQL; one test runs both.
+ */
+export const essayCounts = (essay: { title: string; body: string; hasFile: boolean }): boolean =>
+  essay.title.trim() !== '' && (essay.hasFile || essay.body.trim() !== '');
 
 /** One 学习感想 as typed, and whether its .docx came along. */
 export interface EssayParts {

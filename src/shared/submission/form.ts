@@ -6,6 +6,7 @@
  */
 import { FIELD, essayField } from './fields.ts';
 import type { FormValues } from './form-values.ts';
+import type { SubmissionShape } from './shape.ts';
 
 export interface UnitOption {
   id: number;
@@ -61,7 +62,7 @@ export const ERROR_KEY = {
   essay: (n: number) => `essay_${n}`,
 } as const;
 
-export interface SubmissionFormProps {
+export interface SubmissionFormProps extends SubmissionShape {
   /** Every active unit, in display order. */
   units: UnitOption[];
   /** Category names in display order; units are grouped under them in the select. */
@@ -74,10 +75,6 @@ export interface SubmissionFormProps {
   nowIso: string;
   /** The notice asks for at least this many photos (usually 1); fewer are sent and listed as missing. */
   photoMin: number;
-  /** At most this many photos; the no-JS form renders this many file rows. */
-  photoMax: number;
-  /** How many 学习感想 the unit sends (the notice asks for 2). */
-  essayCount: number;
   /**
    * Kept or reopened values, keyed by field name (FIELD.*, essay_N_*, photo_caption_N).
    * activity_forms is a string[]; everything else is a string. Missing keys render empty.

@@ -9,7 +9,8 @@ import { FIELD, essayField, photoCaptionField } from './fields.ts';
 import { listValue as list, textValue as text, type FormValues } from './form-values.ts';
 import { ERROR_KEY } from './form.ts';
 import { essayParts } from './completeness.ts';
-import { submissionSchema, type Submission, type SubmissionInput, type SubmissionShape } from './schema.ts';
+import { submissionSchema, type Submission, type SubmissionInput } from './schema.ts';
+import type { SubmissionShape } from './shape.ts';
 
 export { isPhoneNumber } from './schema.ts';
 

@@ -11,15 +11,11 @@
  * Pure and browser-safe.
  */
 import * as z from 'zod/mini';
+import { OTHER_FORM } from './activity-forms.ts';
 import { ACTIVITY_FORMS } from './fields.ts';
+import type { SubmissionShape } from './shape.ts';
 import { TEXT_LIMITS } from '#shared/limits.ts';
 import { essayHasContent, reportPresent } from './completeness.ts';
-
-/** How many photos and essays this campaign takes (campaign-schema.ts requirements). */
-export interface SubmissionShape {
-  photoMax: number;
-  essayCount: number;
-}
 
 export const tooLong = (label: string, max: number): string => `${label}不能超过 ${max} 个字，请删减后再提交。`;
 
@@ -162,7 +158,7 @@ export function submissionSchema(shape: SubmissionShape) {
           }
           need('participants', '请填写参加人员，如：局党组成员及全体干部职工，共 45 人。');
         }
-        if (submission.activityForms.indexOf('其他') >= 0 && submission.activityFormsOther === '') {
+        if (submission.activityForms.indexOf(OTHER_FORM) >= 0 && submission.activityFormsOther === '') {
           ctx.addIssue({ code: 'custom', path: ['activityFormsOther'], message: '选择了“其他”，请写明是什么形式。', input: '' });
         }
       }),
