@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import { searchDataPlugin } from './src/reading/search/search-data-plugin.ts';
+import { parsePublicUrl } from './src/server/config/public-url.ts';
 
 // Old intranet browsers (360 安全浏览器 in its Chromium 78 core, older WeChat X5) are real targets:
 // every bundle and stylesheet is lowered to that engine.
@@ -16,8 +17,13 @@ const outDir = process.env.ASTRO_OUT_DIR ?? './dist';
  * X-Forwarded-Proto/Host only for the address named in PUBLIC_URL, so form posts keep working there.
  */
 function publicDomains() {
-  if (!process.env.PUBLIC_URL) return [];
-  const url = new URL(process.env.PUBLIC_URL);
+  // The build's own read of PUBLIC_URL (the server reads it in src/server/config/config.ts), parsed
+  // by the same function so that both agree on what the address is.
+  const value = process.env.PUBLIC_URL?.trim();
+  if (!value) return [];
+  const parsed = parsePublicUrl(value);
+  if ('problem' in parsed) throw new Error(parsed.problem);
+  const url = parsed.origin;
   return [{ protocol: url.protocol.replace(':', ''), hostname: url.hostname, ...(url.port ? { port: url.port } : {}) }];
 }
 

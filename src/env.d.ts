@@ -3,3 +3,16 @@ declare module 'virtual:search-data' {
   const searchData: string;
   export default searchData;
 }
+
+declare namespace App {
+  type RequestContext = import('#server/app/request-context.ts').RequestContext;
+
+  /**
+   * What every on-demand route reads instead of opening the database or loading the campaign
+   * itself: set by src/middleware.ts for each request (#server/app/request-context.ts).
+   */
+  interface Locals extends RequestContext {
+    /** Set by the console guard on every /admin/ and /api/admin/ request it lets through. */
+    admin?: import('#server/admin/sessions.ts').AdminSession;
+  }
+}

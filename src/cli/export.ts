@@ -1,17 +1,18 @@
 /**
  * `npm run export -- --out 目录`: writes 汇总表.xlsx, 汇总表.csv, 全部材料.zip,
- * 优秀学习感想汇编.docx and 情况汇总.docx from the data folder (DATA_DIR, default ./data) into 目录.
+ * 优秀学习感想汇编.docx, 工作简报.docx and 情况汇总.docx, each name carrying the Beijing date of the export
+ * (汇总表-20230227.xlsx), from the data folder (DATA_DIR, default ./data) into 目录.
  */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { CampaignConfigError, loadCampaign } from '#server/campaign/campaign.ts';
-import { dataDir } from '#server/db/database.ts';
+import { configOrExit } from '#server/config/config.ts';
 import { openDatabaseOrStop } from './open-database.ts';
 import { seedUnits } from '#server/campaign/units.ts';
 import { audit } from '#server/admin/audit.ts';
-import { EXPORT_KINDS } from '#server/export/exports.ts';
+import { datedName, EXPORT_KINDS } from '#server/export/exports.ts';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -30,12 +31,13 @@ try {
 if (!out) fail('请用 --out 指定导出目录，例如：npm run export -- --out 导出');
 
 const target = resolve(out);
-const data = dataDir();
+const settings = configOrExit();
+const data = settings.DATA_DIR;
 if (!existsSync(join(data, 'baosong.sqlite'))) fail(`数据目录 ${data} 中还没有数据库。请确认 DATA_DIR 指向站点使用的数据目录。`);
 
 let campaign;
 try {
-  campaign = loadCampaign();
+  campaign = loadCampaign({ config: settings });
 } catch (error) {
   fail(error instanceof CampaignConfigError ? error.message : `读取活动配置失败：${String(error)}`);
 }
@@ -45,7 +47,7 @@ const db = openDatabaseOrStop(data, '无法导出');
 seedUnits(db, campaign);
 const now = new Date();
 for (const kind of EXPORT_KINDS) {
-  const path = join(target, kind.name);
+  const path = join(target, datedName(kind.name, now));
   const stream = createWriteStream(path);
   await kind.write({ db, dataDir: data, campaign, now }, stream);
   await finished(stream);

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { configOrExit } from '#server/config/config.ts';
 
 const entry = 'dist/server/entry.mjs';
 const sources = ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json'];
@@ -18,7 +19,8 @@ function newestMtime(path: string): number {
 
 // PUBLIC_URL is read by the build (the proxy address Astro may trust), so a change means a rebuild.
 const buildSettings = 'dist/build-settings.json';
-const settings = JSON.stringify({ PUBLIC_URL: process.env['PUBLIC_URL'] ?? '' });
+// A bad setting is reported before the half-minute build, not after it.
+const settings = JSON.stringify({ PUBLIC_URL: configOrExit().PUBLIC_URL?.origin ?? '' });
 const sameSettings = existsSync(buildSettings) && readFileSync(buildSettings, 'utf8') === settings;
 
 const stale = !existsSync(entry) || !sameSettings || sources.some((source) => newestMtime(source) > statSync(entry).mtimeMs);

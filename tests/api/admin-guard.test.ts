@@ -5,15 +5,21 @@ import { guardAdmin, type GuardContext } from '#server/admin/guard.ts';
 import { hashPassword } from '#server/admin/passwords.ts';
 import { createSession, IDLE_TIMEOUT_MS, SESSION_COOKIE } from '#server/admin/sessions.ts';
 import { LOGIN_CSRF_COOKIE } from '#server/admin/csrf.ts';
+import type { AstroCookies } from 'astro';
+import { astroCookies, setCookies } from '../support/astro-cookies.ts';
 
 const ORIGIN = 'http://console.test';
 const SECRET = '卫辉市水利局 13900000001 情况汇报';
 const config = { organisers: [{ username: 'lishuhu', passwordHash: await hashPassword('pw') }], problems: [] };
 
-function context(path: string, init: RequestInit = {}): GuardContext {
-  const url = new URL(ORIGIN + path);
-  return { request: new Request(url, init), url, locals: {} };
+function context(path: string, init: RequestInit = {}, origin = ORIGIN): GuardContext {
+  const url = new URL(origin + path);
+  const request = new Request(url, init);
+  return { request, url, cookies: astroCookies(request), locals: {} };
 }
+
+/** The Set-Cookie header Astro adds to the guard's answer (one cookie at most). */
+const setCookie = (ctx: GuardContext) => setCookies(ctx.cookies as AstroCookies).join(', ');
 
 /** Runs the guard in front of a route that would answer with unit data if it were reached. */
 async function through(ctx: GuardContext, deps: { now?: () => Date } & ReturnType<typeof freshStore>) {
@@ -110,29 +116,23 @@ describe('the console guard', () => {
     const start = new Date('2023-02-20T01:00:00Z');
     const session = createSession(store.db, 'lishuhu', start);
     const later = () => new Date(start.getTime() + IDLE_TIMEOUT_MS + 1000);
-    const { reached, response } = await through(
-      context('/admin/units/', { headers: { cookie: `${SESSION_COOKIE}=${session.cookieValue}` } }),
-      { ...store, now: later },
-    );
+    const ctx = context('/admin/units/', { headers: { cookie: `${SESSION_COOKIE}=${session.cookieValue}` } });
+    const { reached, response } = await through(ctx, { ...store, now: later });
     expect(reached).toBe(false);
     expect(response.headers.get('location')).toBe('/admin/login?next=%2Fadmin%2Funits%2F&expired=1');
-    expect(response.headers.get('set-cookie')).toContain(`${SESSION_COOKIE}=;`);
+    expect(setCookie(ctx)).toContain(`${SESSION_COOKIE}=deleted;`);
   });
 
   it('marks the cookie Secure when the console is served over HTTPS, directly or behind a proxy', async () => {
     const store = freshStore();
-    const direct = new URL('https://console.test/admin/');
-    const viaProxy = context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale`, 'x-forwarded-proto': 'https' } });
-    const { response: overTls } = await through(
-      { request: new Request(direct, { headers: { cookie: `${SESSION_COOKIE}=stale` } }), url: direct, locals: {} },
-      store,
-    );
-    const { response: proxied } = await through(viaProxy, store);
-    const { response: plain } = await through(context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale` } }), store);
-    expect(overTls.headers.get('set-cookie')).toContain('; Secure');
-    expect(proxied.headers.get('set-cookie')).toContain('; Secure');
-    expect(plain.headers.get('set-cookie')).not.toContain('Secure');
-    expect(plain.headers.get('set-cookie')).toContain('HttpOnly; SameSite=Strict');
+    const overTls = context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale` } }, 'https://console.test');
+    const proxied = context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale`, 'x-forwarded-proto': 'https' } });
+    const plain = context('/admin/', { headers: { cookie: `${SESSION_COOKIE}=stale` } });
+    for (const ctx of [overTls, proxied, plain]) await through(ctx, store);
+    expect(setCookie(overTls)).toContain('; Secure');
+    expect(setCookie(proxied)).toContain('; Secure');
+    expect(setCookie(plain)).not.toContain('Secure');
+    expect(setCookie(plain)).toContain('HttpOnly; SameSite=Strict');
   });
 
   it('refuses a session whose account was removed from the configuration', async () => {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CampaignConfigError, contactLine, loadCampaign } from '#server/campaign/campaign.ts';
+import { loadConfig } from '#server/config/config.ts';
 
-const shipped = () => loadCampaign({ env: {} });
+const shipped = () => loadCampaign({ config: {} });
 
 describe('the campaign configuration', () => {
   it('reproduces the notice: office, contact, and 2023-02-27 18:00 Beijing time', () => {
@@ -30,17 +31,19 @@ describe('the campaign configuration', () => {
   });
 
   it('takes a new deadline and late policy from the environment without editing files', () => {
-    const campaign = loadCampaign({ env: { CAMPAIGN_DEADLINE: '2026-12-31T18:00', LATE_POLICY: 'refuse' } });
+    const campaign = loadCampaign({ config: loadConfig({ CAMPAIGN_DEADLINE: '2026-12-31T18:00', LATE_POLICY: 'refuse' }) });
     expect(campaign.deadlineAt.toISOString()).toBe('2026-12-31T10:00:00.000Z');
     expect(campaign.latePolicy).toBe('refuse');
     expect(campaign.overriddenBy).toEqual(['CAMPAIGN_DEADLINE', 'LATE_POLICY']);
-    expect(loadCampaign({ env: { CAMPAIGN_DEADLINE: '2026-12-31' } }).deadlineAt.toISOString()).toBe('2026-12-31T10:00:00.000Z');
+    expect(loadCampaign({ config: loadConfig({ CAMPAIGN_DEADLINE: '2026-12-31' }) }).deadlineAt.toISOString()).toBe(
+      '2026-12-31T10:00:00.000Z',
+    );
   });
 
   it('explains in Chinese a deadline override it cannot read', () => {
-    expect(() => loadCampaign({ env: { CAMPAIGN_DEADLINE: '31/12/2026' } })).toThrow(/CAMPAIGN_DEADLINE.*2026-12-31T18:00/);
-    expect(() => loadCampaign({ env: { CAMPAIGN_DEADLINE: '2026-02-30T18:00' } })).toThrow(CampaignConfigError);
-    expect(() => loadCampaign({ env: { LATE_POLICY: 'maybe' } })).toThrow(/LATE_POLICY.*refuse/);
+    expect(() => loadCampaign({ config: loadConfig({ CAMPAIGN_DEADLINE: '31/12/2026' }) })).toThrow(/CAMPAIGN_DEADLINE.*2026-12-31T18:00/);
+    expect(() => loadCampaign({ config: loadConfig({ CAMPAIGN_DEADLINE: '2026-02-30T18:00' }) })).toThrow(CampaignConfigError);
+    expect(() => loadCampaign({ config: loadConfig({ LATE_POLICY: 'maybe' }) })).toThrow(/LATE_POLICY.*refuse/);
   });
 
   it('names the field and the problem when a configuration file is wrong', () => {
@@ -53,7 +56,7 @@ describe('the campaign configuration', () => {
     writeFileSync(join(dir, 'units.yaml'), 'sample: true\nlist:\n  - { name: 某某局, category: 不存在的类别 }\n');
     let message = '';
     try {
-      loadCampaign({ dir, env: {} });
+      loadCampaign({ dir, config: {} });
     } catch (error) {
       message = (error as Error).message;
     }

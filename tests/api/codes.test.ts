@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { randomBytes, scryptSync } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_LENGTH, generateCode, issueCodes, verifyUnitCode } from '#server/campaign/codes.ts';
+import { CODE_ALPHABET, CODE_LENGTH, codeMatches, generateCode, issueCodes, verifyUnitCode } from '#server/campaign/codes.ts';
 import { listUnits, seedUnits } from '#server/campaign/units.ts';
-import { testContext, unitWithCode } from './support.ts';
+import { testContext, unitWithCode } from '../support/api-context.ts';
 
 const run = promisify(execFile);
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -26,9 +27,18 @@ describe('报送码', () => {
     const issued = await issueCodes(context.db);
     expect(issued).toHaveLength(listUnits(context.db).length);
     const row = context.db.prepare('SELECT code_hash FROM units WHERE id = ?').get(issued[0]!.unit.id) as { code_hash: string };
-    expect(row.code_hash.startsWith('scrypt$')).toBe(true);
+    // The same format as organiser passwords (#server/secrets/scrypt-hash.ts).
+    expect(row.code_hash).toMatch(/^scrypt\.16384\.8\.1\.[\w-]+\.[\w-]{43}$/);
     expect(row.code_hash).not.toContain(issued[0]!.code);
     expect(await issueCodes(context.db)).toEqual([]);
+  });
+
+  it('still accept a code whose hash the first release wrote, so codes already handed out keep working', async () => {
+    const salt = randomBytes(16);
+    const key = scryptSync('ABCDEFGHJK', salt, 32, { N: 16384, r: 8, p: 1 });
+    const legacy = ['scrypt', 16384, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    expect(await codeMatches('abcde fghjk', legacy)).toBe(true);
+    expect(await codeMatches('ABCDEFGHJM', legacy)).toBe(false);
   });
 
   it('accept the right code typed in lower case with spaces', async () => {
@@ -174,6 +184,21 @@ describe('报送码', () => {
     const renewed = all.stdout.trim().split('\r\n').slice(1);
     expect(renewed).toHaveLength(22);
     expect(renewed[0]).not.toBe(rows[0]);
+  });
+
+  it('are written to a file by npm run codes -- --out, and by the README redirect, with the BOM as the first bytes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baosong-codes-'));
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const file = join(dataDir, '报送码.csv');
+    const written = await run('npm', ['run', 'codes', '--', '--out', file], { cwd: projectRoot, env });
+    expect(written.stderr).toContain(`已写入 ${file}`);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).split('\r\n')).toHaveLength(24);
+
+    const redirected = join(dataDir, 'redirected.csv');
+    await run('sh', ['-c', `npm run --silent codes -- --all > '${redirected}'`], { cwd: projectRoot, env });
+    expect(readFileSync(redirected, 'utf8').startsWith('\uFEFF单位,报送码\r\n')).toBe(true);
   });
 
   it('are not issued when npm run codes gets an option it does not know, and it says how to call it', async () => {

@@ -8,7 +8,7 @@ import { exportKind, type ExportContext } from '#server/export/exports.ts';
 import { practiceLines, picksFromQuery } from '#server/export/situation-data.ts';
 import { summarise, unitProgress } from '#server/progress/progress.ts';
 import { recordDecision } from '#server/review/decisions.ts';
-import { setAdopted } from '#server/review/adoption.ts';
+import { findAdoptionTarget, setAdopted } from '#server/review/adoption.ts';
 import type { ActivityRow } from '#shared/submission/activities.ts';
 
 const HOSTILE = '<b>领学</b>\u202Eevil\u202C 𠮷 =HYPERLINK("http://x")';
@@ -37,9 +37,12 @@ const weiSubmission = await addSubmission(store, wei!, [
 ]);
 await addSubmission(store, hui!, [{ photos: [], late: true, activities: [activity('座谈会', 20, false, '青年干部座谈交流学习体会')] }]);
 featureEssay(store.db, weiSubmission.essayIds[0]![0]!);
-setAdopted(store.db, weiSubmission.versionIds[0]!, 'report', true, 'lishuhu');
-const photoId = (store.db.prepare('SELECT id FROM photos WHERE version_id = ?').get(weiSubmission.versionIds[0]!) as { id: number }).id;
-setAdopted(store.db, weiSubmission.versionIds[0]!, `photo:${photoId}`, true, 'lishuhu');
+for (const [kind, position] of [
+  ['report', 0],
+  ['photo', 1],
+] as const) {
+  setAdopted(store.db, findAdoptionTarget(store.db, kind, weiSubmission.versionIds[0]!, position)!, true, 'lishuhu');
+}
 recordDecision(store.db, { versionId: weiSubmission.versionIds[0]!, decision: 'approve', comment: '', by: 'lishuhu' });
 
 const campaign = loadCampaign();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerSafely, submitApi } from '#server/submissions/http.ts';
 import { blankProps, formPage, safeFormPage } from '#server/submissions/page.ts';
-import { blob, completeFields, formData, jpeg, postRequest, testContext, unitWithCode } from './support.ts';
+import { blob, completeFields, formData, jpeg, postRequest, testContext, unitWithCode } from '../support/api-context.ts';
 
 describe('the /baosong/ page', () => {
   it('offers every unit grouped by category, the Beijing deadline and the requirements', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MultipartError, parseMultipart } from '#server/files/multipart.ts';
 import { LIMITS } from '#shared/limits.ts';
-import { blob, formData, postRequest } from './support.ts';
+import { blob, formData, postRequest } from '../support/api-context.ts';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'baosong-multipart-'));
 const anyFile = () => 10 * 1024 * 1024;

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { FileRefused } from '#server/files/sniff.ts';
 import { processPhoto } from '#server/files/photos.ts';
-import { docx, jpeg, pdf } from './support.ts';
+import { docx, jpeg, pdf } from '../support/api-context.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'baosong-photos-'));
 let counter = 0;

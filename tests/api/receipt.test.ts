@@ -5,7 +5,7 @@ import { missingItems } from '#server/submissions/missing.ts';
 import { receiptView } from '#server/submissions/receipt.ts';
 import { storeVersion, type VersionInput } from '#server/submissions/store.ts';
 import { insertFileRow, persistFile } from '#server/files/store.ts';
-import { jpeg, testContext, unitWithCode } from './support.ts';
+import { jpeg, testContext, unitWithCode } from '../support/api-context.ts';
 import type { SubmissionContext } from '#server/submissions/context.ts';
 
 async function storedPhotoIds(context: SubmissionContext) {

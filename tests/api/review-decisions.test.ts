@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeFields, formData, postRequest, testContext, unitWithCode } from './support.ts';
+import { completeFields, formData, postRequest, testContext, unitWithCode } from '../support/api-context.ts';
 import { consolePoster } from '../support/console-post.ts';
 import { submitApi } from '#server/submissions/http.ts';
 import { reopenCurrent } from '#server/submissions/reopen.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testContext } from './support.ts';
+import { testContext } from '../support/api-context.ts';
 import { consolePoster } from '../support/console-post.ts';
 import { listUnits } from '#server/campaign/units.ts';
 import { unitNotes } from '#server/review/supervision.ts';

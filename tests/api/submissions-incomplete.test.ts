@@ -6,7 +6,7 @@ import { findSubmissionByUnit, loadVersion } from '#server/submissions/read.ts';
 import { receiveSubmission } from '#server/submissions/receive.ts';
 import { receiptView } from '#server/submissions/receipt.ts';
 import { reopenCurrent } from '#server/submissions/reopen.ts';
-import { blob, completeFields, count, formData, jpeg, postRequest, testContext, unitWithCode } from './support.ts';
+import { blob, completeFields, count, formData, jpeg, postRequest, testContext, unitWithCode } from '../support/api-context.ts';
 
 const without = (fields: [string, string][], pattern: RegExp): [string, string][] => fields.filter(([name]) => !pattern.test(name));
 

@@ -8,7 +8,18 @@ import { receiveSubmission } from '#server/submissions/receive.ts';
 import { receiptView } from '#server/submissions/receipt.ts';
 import { uploadApi } from '#server/submissions/uploads.ts';
 import type { ReopenResult } from '#shared/submission/form.ts';
-import { blob, completeFields, count, docx, formData, jpeg, leftoverTempFiles, postRequest, testContext, unitWithCode } from './support.ts';
+import {
+  blob,
+  completeFields,
+  count,
+  docx,
+  formData,
+  jpeg,
+  leftoverTempFiles,
+  postRequest,
+  testContext,
+  unitWithCode,
+} from '../support/api-context.ts';
 
 type Auth = { unitId: number; code: string };
 

@@ -1,12 +1,13 @@
 /**
  * One export in a fresh process, so its peak RSS is its own: `node export-worker.ts DATA_DIR KIND`.
- * Writes the file to a sink that only counts bytes and prints {ms, bytes, peakRssMb, heapMb, externalMb} as JSON.
+ * Writes the file to a sink that only counts bytes and prints {ms, queries, bytes, peakRssMb, heapMb, externalMb} as JSON.
  */
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { loadCampaign } from '#server/campaign/campaign.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { exportKind } from '#server/export/exports.ts';
+import { countStatements } from './count-statements.ts';
 
 // Peak JS heap and Buffer memory, sampled: RSS alone cannot tell live data from garbage awaiting GC.
 const peak = { heapMb: 0, externalMb: 0 };
@@ -29,8 +30,17 @@ const sink = new Writable({
     setImmediate(done);
   },
 });
+const statements = countStatements();
 const started = performance.now();
 await kind.write({ db, dataDir, campaign, now: new Date() }, sink);
 await finished(sink);
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms: Math.round(ms), bytes, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...peak }));
+console.log(
+  JSON.stringify({
+    ms: Math.round(ms),
+    queries: statements.count,
+    bytes,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...peak,
+  }),
+);

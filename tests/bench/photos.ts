@@ -88,7 +88,7 @@ async function childSubmissions(variant: string, dir: string): Promise<Omit<Chil
     sharp.cache(true);
     sharp.concurrency(0);
   }
-  const { testContext, unitWithCode, completeFields } = await import('../api/support.ts');
+  const { testContext, unitWithCode, completeFields } = await import('../support/api-context.ts');
   const { submitApi } = await import('#server/submissions/http.ts');
   const context = testContext();
   const units = [

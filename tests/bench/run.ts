@@ -9,8 +9,11 @@ const benches: { module: string; run: string }[] = [
   { module: './reading-bytes.ts', run: 'benchReadingBytes' },
   { module: './search.ts', run: 'benchSearch' },
   { module: './upload-bytes.ts', run: 'benchUploadBytes' },
+  { module: './unit-auth.ts', run: 'benchUnitAuth' },
   { module: './export.ts', run: 'benchExport' },
+  { module: './export-queries.ts', run: 'benchExportQueries' },
   { module: './photos.ts', run: 'benchPhotos' },
+  { module: './night-before.ts', run: 'benchNightBefore' },
 ];
 
 let failed = false;

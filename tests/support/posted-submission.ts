@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import { issueCodes } from '#server/campaign/codes.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { listUnits } from '#server/campaign/units.ts';
-import { completeFields, formData } from '../api/support.ts';
+import { completeFields, formData } from '../support/api-context.ts';
 import type { RunningSite } from './site.ts';
 
 /**

@@ -1,8 +1,9 @@
 /**
- * Reads a zip the way an unzip tool does: from the central directory at its end, inflating
- * each entry with node:zlib. Enough to check what the exports contain (names, flags, bytes).
+ * Reads a zip the way an unzip tool does (yauzl: central directory first, then each entry).
+ * Enough to check what the exports contain (names, flags, bytes).
  */
-import { inflateRawSync } from 'node:zlib';
+import { buffer } from 'node:stream/consumers';
+import { fromBufferPromise } from 'yauzl';
 
 export interface ZipEntry {
   name: string;
@@ -12,34 +13,16 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-export function readZip(zip: Buffer): ZipEntry[] {
-  let eocd = zip.length - 22;
-  while (eocd >= 0 && zip.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) throw new Error('not a zip: no end of central directory');
-  const count = zip.readUInt16LE(eocd + 10);
-  let at = zip.readUInt32LE(eocd + 16);
+export async function readZip(zip: Buffer): Promise<ZipEntry[]> {
+  const file = await fromBufferPromise(zip, { lazyEntries: true });
   const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (zip.readUInt32LE(at) !== 0x02014b50) throw new Error('broken central directory');
-    const flags = zip.readUInt16LE(at + 8);
-    const method = zip.readUInt16LE(at + 10);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const localOffset = zip.readUInt32LE(at + 42);
-    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const localNameLength = zip.readUInt16LE(localOffset + 26);
-    const localExtraLength = zip.readUInt16LE(localOffset + 28);
-    const start = localOffset + 30 + localNameLength + localExtraLength;
-    const raw = zip.subarray(start, start + compressedSize);
+  for await (const entry of file.eachEntry()) {
     entries.push({
-      name,
-      utf8: (flags & 0x800) !== 0,
-      compressed: method === 8,
-      data: method === 8 ? inflateRawSync(raw) : Buffer.from(raw),
+      name: entry.fileName,
+      utf8: (entry.generalPurposeBitFlag & 0x800) !== 0,
+      compressed: entry.compressionMethod === 8,
+      data: await buffer(await file.openReadStreamPromise(entry)),
     });
-    at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
 }

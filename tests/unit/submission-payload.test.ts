@@ -4,8 +4,16 @@ import { randomKey } from '#shared/random-key.ts';
 
 describe('building the final submit from the enhanced form', () => {
   const entries = submitEntries({
-    values: { unit_id: '3', contact_person: '王明', activity_forms: ['专题会', '座谈会'], photo_caption_9: 'stale', code: 'old' },
+    values: {
+      unit_id: '3',
+      contact_person: '王明',
+      activity_forms: ['专题会', '座谈会'],
+      photo_caption_9: 'stale',
+      code: 'old',
+      grant: 'old',
+    },
     code: ' AB12CD ',
+    grant: '3.1900000000000.signed',
     idempotencyKey: 'key-1',
     photos: [
       { token: 'tok-b', caption: ' 座谈会现场 ' },
@@ -27,6 +35,7 @@ describe('building the final submit from the enhanced form', () => {
   it('sends the typed 报送码 trimmed, the idempotency key once, and no stale photo fields', () => {
     expect(entries.filter(([name]) => name === 'code')).toEqual([['code', 'AB12CD']]);
     expect(entries.filter(([name]) => name === 'idempotency_key')).toEqual([['idempotency_key', 'key-1']]);
+    expect(entries.filter(([name]) => name === 'grant')).toEqual([['grant', '3.1900000000000.signed']]);
     expect(entries.some(([name]) => name === 'photo_caption_9')).toBe(false);
   });
 

@@ -8,7 +8,7 @@ import type { MissingMaterial } from '#shared/submission/completeness.ts';
 import { submitEntries } from '#shared/submission/payload.ts';
 import { randomKey } from '#shared/random-key.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
-import { textValue } from './form-values.ts';
+import { textValue } from '#shared/submission/form-values.ts';
 import type { FormState } from './form-state.svelte.ts';
 import { reopenSubmission, sendSubmission } from './server-requests.ts';
 
@@ -57,6 +57,7 @@ export async function submitForm(
     submitEntries({
       values: form.values,
       code: form.code,
+      grant: queue.grantFor(form.committed),
       idempotencyKey: draft.idempotencyKey,
       photos: files.photos.map((photo) => ({ token: photo.token!, caption: photo.caption })),
       attachmentTokens,
@@ -97,6 +98,7 @@ export async function reopenForm(form: FormState, confirmReplace: () => boolean)
   );
   form.revising = result.revising;
   form.committed = { unitId, code };
+  form.files.queue.keepGrant({ unitId, code }, result.grant);
   const seeAbove = result.revising.review ? '组织方的审核意见显示在表单上方。' : '';
   return `已载入第 ${result.revising.versionNo} 版，修改后提交即保存为新版本。${seeAbove}`;
 }

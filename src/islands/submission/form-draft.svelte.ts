@@ -7,6 +7,7 @@
 import { untrack } from 'svelte';
 import { DRAFT_VERSION, draftHasContent, type SubmissionDraft } from '#shared/submission/draft.ts';
 import { randomKey } from '#shared/random-key.ts';
+import type { FormValues } from '#shared/submission/form-values.ts';
 import { clearDraft, deleteBlob, loadDraft, saveBlob, saveDraftMeta } from './draft-store.ts';
 import { attachmentToDraft, photoToDraft, restoreDraftItems } from './draft-items.ts';
 import type { PhotoItem, UploadItem } from './upload-item.ts';
@@ -15,13 +16,13 @@ import { forgetCode } from './code-memory.ts';
 export type DraftState = 'none' | 'saving' | 'saved' | 'restored' | 'unavailable';
 
 export interface FormContent {
-  values: Record<string, string | string[]>;
+  values: FormValues;
   photos: PhotoItem[];
   attachments: Record<string, UploadItem>;
 }
 
 export interface RestoredDraft {
-  values: Record<string, string | string[]>;
+  values: FormValues;
   photos: PhotoItem[];
   attachments: Record<string, UploadItem>;
 }
@@ -94,7 +95,7 @@ export class FormDraft {
       version: DRAFT_VERSION,
       savedAt: new Date().toISOString(),
       // Through JSON: IndexedDB cannot clone Svelte's state proxies.
-      values: JSON.parse(JSON.stringify(values)) as Record<string, string | string[]>,
+      values: JSON.parse(JSON.stringify(values)) as FormValues,
       photos: photos.map(photoToDraft),
       attachments: byField,
       idempotencyKey: this.idempotencyKey,

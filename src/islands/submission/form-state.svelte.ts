@@ -14,7 +14,7 @@ import type { Credentials } from './upload-queue.svelte.ts';
 import { FormFiles } from './form-files.svelte.ts';
 import { FormDraft, type RestoredDraft } from './form-draft.svelte.ts';
 import { stagedFileItem, stagedPhotoItem } from './draft-items.ts';
-import { hasAnyValue, textValue } from './form-values.ts';
+import { hasAnyValue, textValue, type FormValues } from '#shared/submission/form-values.ts';
 import { ACTIVITY_MAX, ACTIVITY_PARTS, activityField, lastStartedRow } from '#shared/submission/activities.ts';
 import { recallCode, rememberCode } from './code-memory.ts';
 
@@ -23,7 +23,7 @@ const CREDENTIALS_SETTLE_MS = 1200;
 
 export class FormState {
   enhanced = $state(false);
-  values = $state<Record<string, string | string[]>>({});
+  values = $state<FormValues>({});
   code = $state('');
   serverErrors = $state<Record<string, string>>({});
   localErrors = $state<Record<string, string>>({});

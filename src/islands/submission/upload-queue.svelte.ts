@@ -28,6 +28,8 @@ export class UploadQueue {
 
   #source: QueueSource;
   #active: { id: string; upload: XhrUpload; credentials: Credentials } | undefined;
+  /** The server's grant for the credentials it was given for: the code is then not checked again. */
+  #grant: (Credentials & { grant: string }) | undefined;
   #abortedOnPurpose = false;
   #wakeTimer: ReturnType<typeof setTimeout> | undefined;
   #idleWaiters: (() => void)[] = [];
@@ -81,6 +83,17 @@ export class UploadQueue {
     this.pump();
   }
 
+  /** Keeps the grant the server gave for these credentials (a reopen, an upload). */
+  keepGrant(credentials: Credentials, grant: string | undefined): void {
+    if (grant) this.#grant = { ...credentials, grant };
+  }
+
+  /** The grant to send with these credentials, or '' when there is none for them. */
+  grantFor(credentials: Credentials): string {
+    const held = this.#grant;
+    return held && held.unitId === credentials.unitId && held.code === credentials.code ? held.grant : '';
+  }
+
   /** True while some file is still being compressed or sent (or will be retried). */
   busy(): boolean {
     return this.#source.items().some((item) => PENDING.has(item.status));
@@ -123,6 +136,8 @@ export class UploadQueue {
     const form = new FormData();
     form.append('unit_id', credentials.unitId);
     form.append('code', credentials.code);
+    const grant = this.grantFor(credentials);
+    if (grant) form.append('grant', grant);
     form.append('kind', item.kind);
     form.append('file', item.blob!, item.name);
     const id = item.id;
@@ -148,6 +163,7 @@ export class UploadQueue {
     const outcome = uploadOutcome(result.status, result.body, item.attempts, item.kind === 'photo' ? '照片' : '文件');
     switch (outcome.kind) {
       case 'stored':
+        this.keepGrant(credentials, outcome.grant);
         Object.assign(item, {
           status: 'done',
           progress: 1,

@@ -5,9 +5,9 @@ import { ensureInitialAdmin, initialAdmin } from './initial-admin.ts';
 let cached: OrganiserConfig | undefined;
 
 /** The configured accounts, read once per process; problems in the config are logged once. */
-export function organiserConfig(env: NodeJS.ProcessEnv = process.env): OrganiserConfig {
+export function organiserConfig(): OrganiserConfig {
   if (!cached) {
-    cached = loadOrganiserConfig(env);
+    cached = loadOrganiserConfig();
     for (const problem of cached.problems) console.warn(`[组织方后台] ${problem}`);
   }
   return cached;

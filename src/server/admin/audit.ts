@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { integer, text, type Row } from '#server/db/row.ts';
 
 /** What the organiser log records; the labels are what the log page shows. */
 export const AUDIT_ACTIONS = {
@@ -12,7 +13,8 @@ export const AUDIT_ACTIONS = {
   review_approve: '审核通过',
   review_return: '退回修改',
   supervision_note: '督导记录',
-  adopt: '标为采用',
+  order_featured: '调整优秀感想顺序',
+  adopt: '采用',
   unadopt: '撤回采用',
   import_units: '导入单位名单',
   issue_codes: '生成报送码',
@@ -36,15 +38,35 @@ export interface AuditRow {
   ip: string;
 }
 
+/**
+ * Records one console action. Reading and exporting must go on when the row cannot be written (a
+ * full disk): the failure goes to the server log, which the IT staff watch, and the action is done.
+ */
 export function audit(db: DatabaseSync, entry: AuditEntry, now = new Date()): void {
-  db.prepare('INSERT INTO audit_log (at, username, action, detail, ip) VALUES (?, ?, ?, ?, ?)').run(
-    now.toISOString(),
-    entry.username.slice(0, 64),
-    entry.action,
-    (entry.detail ?? '').slice(0, 500),
-    (entry.ip ?? '').slice(0, 64),
-  );
+  try {
+    db.prepare('INSERT INTO audit_log (at, username, action, detail, ip) VALUES (?, ?, ?, ?, ?)').run(
+      now.toISOString(),
+      entry.username.slice(0, 64),
+      entry.action,
+      (entry.detail ?? '').slice(0, 500),
+      (entry.ip ?? '').slice(0, 64),
+    );
+  } catch (error) {
+    console.error(
+      `[操作日志] 无法记录“${actionLabel(entry.action)}”（${entry.username}）：${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
+
+/** The row mapper of `audit_log`. */
+const auditFromRow = (row: Row): AuditRow => ({
+  id: integer(row, 'id'),
+  at: text(row, 'at'),
+  username: text(row, 'username'),
+  action: text(row, 'action'),
+  detail: text(row, 'detail'),
+  ip: text(row, 'ip'),
+});
 
 export interface AuditPage {
   rows: AuditRow[];
@@ -55,12 +77,14 @@ export interface AuditPage {
 
 /** Newest first; `page` is 1-based and clamped into range. */
 export function auditPage(db: DatabaseSync, page: number, pageSize = 50): AuditPage {
-  const total = Number((db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n);
+  const counted = db.prepare('SELECT COUNT(*) AS n FROM audit_log').get();
+  const total = counted ? integer(counted, 'n') : 0;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const rows = db
     .prepare('SELECT id, at, username, action, detail, ip FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?')
-    .all(pageSize, (current - 1) * pageSize) as unknown as AuditRow[];
+    .all(pageSize, (current - 1) * pageSize)
+    .map(auditFromRow);
   return { rows, page: current, pages, total };
 }
 

@@ -1,29 +1,5 @@
-import type { DatabaseSync } from 'node:sqlite';
-import { currentCampaign, type Campaign } from '#server/campaign/campaign.ts';
-import { database } from '#server/db/database.ts';
-import { seedUnits } from '#server/campaign/units.ts';
+import type { Campaign } from '#server/campaign/campaign.ts';
 import type { ReminderContext } from './reminder.ts';
-
-/** The campaign as the console sees it: the one the whole server uses. */
-export function consoleCampaign(): Campaign {
-  return currentCampaign();
-}
-
-/** The shared database with the configured units in it (copied once, on first use). */
-export function consoleDatabase(): DatabaseSync {
-  const db = database();
-  seedUnits(db, consoleCampaign());
-  return db;
-}
-
-/**
- * The site's address as units should type it. PUBLIC_URL wins (e.g. behind a proxy or when the
- * organiser opens the console through localhost); otherwise the address this request came in on.
- */
-export function siteOrigin(requestUrl: URL, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env['PUBLIC_URL']?.trim().replace(/\/+$/, '');
-  return configured && /^https?:\/\//.test(configured) ? configured : requestUrl.origin;
-}
 
 export function reminderContext(campaign: Campaign, origin: string, now = new Date()): ReminderContext {
   return {

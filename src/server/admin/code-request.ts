@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { integer } from '#server/db/row.ts';
 import { issueCodes, type IssuedCode } from '#server/campaign/codes.ts';
 import { activeUnitIds } from './unit-list.ts';
 
@@ -26,7 +27,10 @@ export async function issueRequestedCodes(
     mode === 'all'
       ? activeUnitIds(
           db,
-          (db.prepare('SELECT id FROM units WHERE active = 1').all() as { id: number }[]).map((r) => String(r.id)),
+          db
+            .prepare('SELECT id FROM units WHERE active = 1')
+            .all()
+            .map((row) => String(integer(row, 'id'))),
         )
       : activeUnitIds(db, form.unitIds);
   if (ids.length === 0) return { ok: false, message: '没有选中任何单位。请在单位列表中勾选要重新生成报送码的单位。' };

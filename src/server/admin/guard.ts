@@ -1,15 +1,18 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { findAccount, organiserConfig, prepareAccounts } from './accounts.ts';
 import type { OrganiserConfig } from './organisers.ts';
-import { clearCookieHeader, isHttps, readCookie } from './cookies.ts';
-import { BodyTooLarge, LOGIN_CSRF_COOKIE, submittedToken, tokensMatch } from './csrf.ts';
+import type { AstroCookies } from 'astro';
+import { isHttps } from '#server/http/request-info.ts';
+import { BodyTooLarge, LOGIN_CSRF_COOKIE, submittedToken } from './csrf.ts';
+import { sameBytes } from '#server/secrets/same.ts';
 import { adminArea, isDownloadPath, isLoginPath, LOGIN_PATH, type AdminArea } from './paths.ts';
 import { findSession, SESSION_COOKIE, type AdminSession } from './sessions.ts';
 
-/** The few parts of Astro's context the guard needs, so it runs on plain Requests in tests. */
+/** The few parts of Astro's context the guard needs. */
 export interface GuardContext {
   request: Request;
   url: URL;
+  cookies: Pick<AstroCookies, 'get' | 'delete'>;
   locals: { admin?: AdminSession };
 }
 
@@ -54,11 +57,15 @@ function withConsoleHeaders(response: Response): Response {
   }
 }
 
+/** How every console cookie is set: script-proof, never sent cross-site, Secure over HTTPS. */
+export const consoleCookie = (ctx: Pick<GuardContext, 'request' | 'url'>) =>
+  ({ path: '/', httpOnly: true, sameSite: 'strict', secure: isHttps(ctx.request, ctx.url) }) as const;
+
 const accountsReady = new WeakMap<DatabaseSync, Promise<void>>();
 
 function refuseUnsigned(ctx: GuardContext, area: AdminArea, hadCookie: boolean): Response {
   const extra: Record<string, string> = {};
-  if (hadCookie) extra['set-cookie'] = clearCookieHeader(SESSION_COOKIE, isHttps(ctx.request, ctx.url));
+  if (hadCookie) ctx.cookies.delete(SESSION_COOKIE, consoleCookie(ctx));
   if (area === 'api') return textResponse(401, '未登录或登录已过期，请先登录组织方后台。', area, extra);
   if (isDownloadPath(ctx.url.pathname)) return textResponse(401, '未登录或登录已过期，请登录后再下载。', area, extra);
   const back = SAFE_METHODS.has(ctx.request.method) ? ctx.url.pathname + ctx.url.search : '/admin/';
@@ -105,18 +112,18 @@ async function guardArea(
   if (unsafe && tooLarge(ctx.request)) return textResponse(413, TOO_LARGE, area);
 
   if (area === 'page' && isLoginPath(ctx.url.pathname)) {
-    if (unsafe && !tokensMatch(readCookie(ctx.request, LOGIN_CSRF_COOKIE), await submittedToken(ctx.request, MAX_POST_BYTES))) {
+    if (unsafe && !sameBytes(ctx.cookies.get(LOGIN_CSRF_COOKIE)?.value, await submittedToken(ctx.request, MAX_POST_BYTES))) {
       return withConsoleHeaders(textResponse(403, '登录页面已过期，请重新打开登录页再试（浏览器需要允许 Cookie）。', area));
     }
     return withConsoleHeaders(await next());
   }
 
-  const cookie = readCookie(ctx.request, SESSION_COOKIE);
+  const cookie = ctx.cookies.get(SESSION_COOKIE)?.value;
   const session = findSession(deps.db, cookie, now());
   if (!session || !findAccount(deps.db, session.username, config)) {
     return withConsoleHeaders(refuseUnsigned(ctx, area, cookie !== undefined));
   }
-  if (unsafe && !tokensMatch(session.csrfToken, await submittedToken(ctx.request, MAX_POST_BYTES))) {
+  if (unsafe && !sameBytes(session.csrfToken, await submittedToken(ctx.request, MAX_POST_BYTES))) {
     return withConsoleHeaders(textResponse(403, '页面已过期或来源不明，操作未执行。请返回上一页，刷新后再试。', area));
   }
   ctx.locals.admin = session;

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { readMeta } from '#server/db/meta.ts';
 import { randomInt } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,8 +20,8 @@ export function randomPassword(length = 14): string {
 
 /** The account created on first start, or null when none was created (or configured accounts exist). */
 export function initialAdmin(db: DatabaseSync): Organiser | null {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(META_KEY) as { value: string } | undefined;
-  return row ? { username: INITIAL_USERNAME, passwordHash: row.value } : null;
+  const passwordHash = readMeta(db, META_KEY);
+  return passwordHash === undefined ? null : { username: INITIAL_USERNAME, passwordHash };
 }
 
 function notice(password: string, file: string): string {

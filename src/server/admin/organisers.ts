@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { isPasswordHash } from './passwords.ts';
+import { config, type Config } from '#server/config/config.ts';
 
 /** An account that may sign in to the organiser console. Only the password hash is ever held. */
 export interface Organiser {
@@ -74,10 +74,9 @@ export function parseOrganisersYaml(text: string, into: OrganiserConfig = { orga
 }
 
 /** The configured accounts: the YAML file first, then ADMIN_USERS, which wins for the same name. */
-export function loadOrganiserConfig(env: NodeJS.ProcessEnv = process.env): OrganiserConfig {
-  const config: OrganiserConfig = { organisers: [], problems: [] };
-  const file = resolve(env['ORGANISERS_FILE'] ?? 'content/campaign/organisers.yaml');
-  if (existsSync(file)) parseOrganisersYaml(readFileSync(file, 'utf8'), config);
-  if (env['ADMIN_USERS']) parseAdminUsers(env['ADMIN_USERS'], config);
-  return config;
+export function loadOrganiserConfig(settings: Pick<Config, 'ORGANISERS_FILE' | 'ADMIN_USERS'> = config()): OrganiserConfig {
+  const organisers: OrganiserConfig = { organisers: [], problems: [] };
+  if (existsSync(settings.ORGANISERS_FILE)) parseOrganisersYaml(readFileSync(settings.ORGANISERS_FILE, 'utf8'), organisers);
+  if (settings.ADMIN_USERS) parseAdminUsers(settings.ADMIN_USERS, organisers);
+  return organisers;
 }

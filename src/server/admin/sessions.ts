@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { createHash, randomBytes } from 'node:crypto';
+import { text, type Row } from '#server/db/row.ts';
 
 export const SESSION_COOKIE = 'baosong_admin';
 /** Signed out after this long without a request… */
@@ -36,31 +37,44 @@ export function createSession(db: DatabaseSync, username: string, now = new Date
   return { cookieValue, username, csrfToken, createdAt: at };
 }
 
-interface SessionRow {
-  id_hash: string;
-  username: string;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
+/** The row mapper of `admin_sessions`. */
+const sessionFromRow = (row: Row): AdminSession & { lastSeenAt: string } => ({
+  username: text(row, 'username'),
+  csrfToken: text(row, 'csrf_token'),
+  createdAt: text(row, 'created_at'),
+  lastSeenAt: text(row, 'last_seen_at'),
+});
+
+/**
+ * Housekeeping writes a read must survive: with the disk full the console still shows the board and
+ * exports. A missed touch costs at most an earlier sign-out; a missed delete is refused by time anyway.
+ */
+function writeSoftly(write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    console.error(`[组织方后台] 会话记录未能写入：${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 /** The live session behind a cookie value; an expired one is deleted and yields null. */
 export function findSession(db: DatabaseSync, cookieValue: string | undefined, now = new Date()): AdminSession | null {
   if (!cookieValue || cookieValue.length > 200) return null;
   const idHash = hashOf(cookieValue);
-  const row = db.prepare('SELECT * FROM admin_sessions WHERE id_hash = ?').get(idHash) as SessionRow | undefined;
-  if (!row) return null;
+  const found = db.prepare('SELECT username, csrf_token, created_at, last_seen_at FROM admin_sessions WHERE id_hash = ?').get(idHash);
+  if (!found) return null;
+  const { lastSeenAt, ...session } = sessionFromRow(found);
   const nowMs = now.getTime();
-  const idle = nowMs - Date.parse(row.last_seen_at) > IDLE_TIMEOUT_MS;
-  const old = nowMs - Date.parse(row.created_at) > ABSOLUTE_TIMEOUT_MS;
+  const idle = nowMs - Date.parse(lastSeenAt) > IDLE_TIMEOUT_MS;
+  const old = nowMs - Date.parse(session.createdAt) > ABSOLUTE_TIMEOUT_MS;
   if (idle || old) {
-    db.prepare('DELETE FROM admin_sessions WHERE id_hash = ?').run(idHash);
+    writeSoftly(() => db.prepare('DELETE FROM admin_sessions WHERE id_hash = ?').run(idHash));
     return null;
   }
-  if (nowMs - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    db.prepare('UPDATE admin_sessions SET last_seen_at = ? WHERE id_hash = ?').run(now.toISOString(), idHash);
+  if (nowMs - Date.parse(lastSeenAt) > TOUCH_EVERY_MS) {
+    writeSoftly(() => db.prepare('UPDATE admin_sessions SET last_seen_at = ? WHERE id_hash = ?').run(now.toISOString(), idHash));
   }
-  return { username: row.username, csrfToken: row.csrf_token, createdAt: row.created_at };
+  return session;
 }
 
 export function endSession(db: DatabaseSync, cookieValue: string | undefined): void {

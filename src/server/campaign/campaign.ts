@@ -1,11 +1,8 @@
 /**
  * Loads the campaign configuration: content/campaign/campaign.yaml plus units.yaml, validated by
  * the one schema, with the deadline and late policy overridable from the environment so that a
- * new round (or a test) needs no file edits.
- *
- *   CAMPAIGN_DEADLINE  2026-12-31T18:00 (or "2026-12-31 18:00", or 2026-12-31 = the configured time), Beijing time
- *   LATE_POLICY        refuse | accept
- *   CAMPAIGN_DIR       another folder holding campaign.yaml and units.yaml
+ * new round (or a test) needs no file edits: CAMPAIGN_DEADLINE, LATE_POLICY and CAMPAIGN_DIR, read
+ * and checked by #server/config/config.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +10,7 @@ import { parse } from 'yaml';
 import * as z from 'zod';
 import { campaignSchema, type CampaignConfig } from '#shared/campaign/schema.ts';
 import { beijingInstant } from '#shared/campaign/deadline.ts';
+import { config, type Config } from '#server/config/config.ts';
 
 export interface Campaign extends CampaignConfig {
   /** The deadline instant (deadline.date at deadline.time, Beijing). */
@@ -40,27 +38,20 @@ function readYaml(path: string): unknown {
   }
 }
 
-const DEADLINE_OVERRIDE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/;
+/** The variables that override the files' values (#server/config/config.ts reads and checks them). */
+export type CampaignOverrides = Pick<Config, 'CAMPAIGN_DIR' | 'CAMPAIGN_DEADLINE' | 'LATE_POLICY'>;
 
-function applyOverrides(raw: unknown, env: NodeJS.ProcessEnv): { raw: unknown; overriddenBy: string[] } {
-  const config = { ...(raw as Record<string, unknown>) };
+function applyOverrides(raw: object, overrides: Partial<CampaignOverrides>): { raw: Record<string, unknown>; overriddenBy: string[] } {
+  const config: Record<string, unknown> = { ...raw };
   const overriddenBy: string[] = [];
-  const deadline = env['CAMPAIGN_DEADLINE']?.trim();
+  const deadline = overrides.CAMPAIGN_DEADLINE;
   if (deadline) {
-    const match = DEADLINE_OVERRIDE.exec(deadline);
-    if (!match) {
-      throw new CampaignConfigError(`环境变量 CAMPAIGN_DEADLINE=${deadline} 格式不正确，应写成 2026-12-31T18:00（北京时间）`);
-    }
     const current = (config['deadline'] ?? {}) as Record<string, unknown>;
-    config['deadline'] = { ...current, date: match[1], ...(match[2] ? { time: match[2] } : {}) };
+    config['deadline'] = { ...current, ...deadline };
     overriddenBy.push('CAMPAIGN_DEADLINE');
   }
-  const policy = env['LATE_POLICY']?.trim();
-  if (policy) {
-    if (policy !== 'refuse' && policy !== 'accept') {
-      throw new CampaignConfigError(`环境变量 LATE_POLICY=${policy} 不正确，只能是 refuse（截止后不再接收）或 accept（接收并标记逾期）`);
-    }
-    config['latePolicy'] = policy;
+  if (overrides.LATE_POLICY) {
+    config['latePolicy'] = overrides.LATE_POLICY;
     overriddenBy.push('LATE_POLICY');
   }
   return { raw: config, overriddenBy };
@@ -68,17 +59,18 @@ function applyOverrides(raw: unknown, env: NodeJS.ProcessEnv): { raw: unknown; o
 
 export interface LoadOptions {
   dir?: string;
-  env?: NodeJS.ProcessEnv;
+  /** Defaults to the process's configuration. */
+  config?: Partial<CampaignOverrides>;
 }
 
 /** The validated campaign. Throws CampaignConfigError with a Chinese explanation when it is unusable. */
 export function loadCampaign(options: LoadOptions = {}): Campaign {
-  const env = options.env ?? process.env;
-  const dir = options.dir ?? resolve(env['CAMPAIGN_DIR'] ?? 'content/campaign');
+  const overrides = options.config ?? config();
+  const dir = options.dir ?? overrides.CAMPAIGN_DIR ?? resolve('content/campaign');
   const base = readYaml(join(dir, 'campaign.yaml'));
   if (typeof base !== 'object' || base === null) throw new CampaignConfigError(`活动配置文件 ${dir}/campaign.yaml 是空的`);
   const units = readYaml(join(dir, 'units.yaml'));
-  const { raw, overriddenBy } = applyOverrides({ ...base, units }, env);
+  const { raw, overriddenBy } = applyOverrides({ ...base, units }, overrides);
   const parsed = campaignSchema.safeParse(raw, { error: z.locales.zhCN().localeError });
   if (!parsed.success) {
     throw new CampaignConfigError(`活动配置（${dir}）有误：\n${z.prettifyError(parsed.error)}`);

@@ -7,21 +7,19 @@
  *   issueCodes(db, unitIds?)        → [{ unit, code }]   (the only time a code is ever seen)
  *   verifyUnitCode(db, attempt)     → { ok: true, unit } | { ok: false, status, field, message }
  */
-import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { promisify } from 'node:util';
+import { optionalText } from '#server/db/row.ts';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
 import { FIELD } from '#shared/submission/fields.ts';
 import { transaction } from '#server/db/database.ts';
+import { hashSecret, verifySecret } from '#server/secrets/scrypt-hash.ts';
 import { firstBlocked, forgetEvents, recordEvent, reserveEvent, type RateRule } from '#server/http/rate-limit.ts';
 import { findUnit, listUnits, type Unit } from './units.ts';
 
 /** No 0/O, 1/I/L: a code read aloud over the phone or copied from a printout stays unambiguous. */
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 10;
-
-const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number, options: object) => Promise<Buffer>;
 
 const WINDOW_MS = 15 * 60 * 1000;
 /** 10 wrong codes per unit and 30 per address in 15 minutes: ample for typos, hopeless for guessing 31^10. */
@@ -41,23 +39,9 @@ export function normaliseCode(input: string): string {
   return input.toUpperCase().replace(/[\s\-－—_]/g, '');
 }
 
-export async function hashCode(code: string): Promise<string> {
-  const salt = randomBytes(16);
-  const hash = await scryptAsync(normaliseCode(code), salt, SCRYPT.keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p });
-  return ['scrypt', SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString('base64'), hash.toString('base64')].join('$');
-}
+export const hashCode = (code: string): Promise<string> => hashSecret(normaliseCode(code));
 
-export async function codeMatches(code: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const expected = Buffer.from(hash, 'base64');
-  const actual = await scryptAsync(normaliseCode(code), Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
+export const codeMatches = (code: string, stored: string): Promise<boolean> => verifySecret(normaliseCode(code), stored);
 
 export interface IssuedCode {
   unit: Unit;
@@ -123,8 +107,9 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
   }
   const code = normaliseCode(attempt.code);
   if (code === '') return { ok: false, status: 400, field: FIELD.code, message: '请填写报送码（见市水利局下发的报送码）。' };
-  const row = db.prepare('SELECT code_hash FROM units WHERE id = ?').get(unit.id) as { code_hash: string | null };
-  if (row.code_hash === null) {
+  const row = db.prepare('SELECT code_hash FROM units WHERE id = ?').get(unit.id);
+  const codeHash = row ? optionalText(row, 'code_hash') : null;
+  if (codeHash === null) {
     return { ok: false, status: 401, field: FIELD.code, message: `${unit.name}还没有领取报送码，请联系${attempt.contact}领取。` };
   }
   const reserved = reserveEvent(
@@ -132,7 +117,7 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
     rules.map((rule) => rule.bucket),
     attempt.now,
   );
-  if (await codeMatches(code, row.code_hash)) {
+  if (await codeMatches(code, codeHash)) {
     forgetEvents(db, reserved);
     return { ok: true, unit };
   }

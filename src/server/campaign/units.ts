@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { CampaignConfig } from '#shared/campaign/schema.ts';
 import { transaction } from '#server/db/database.ts';
+import { flag, integer, text, type Row } from '#server/db/row.ts';
 
 export interface Unit {
   id: number;
@@ -17,24 +18,18 @@ export interface Unit {
   active: boolean;
 }
 
-interface UnitRow {
-  id: number;
-  name: string;
-  category: string;
-  sort_order: number;
-  code_hash: string | null;
-  active: number;
-}
-
 const SEEDED_KEY = 'units_seeded_from_campaign';
 
-const toUnit = (row: UnitRow): Unit => ({
-  id: row.id,
-  name: row.name,
-  category: row.category,
-  sortOrder: row.sort_order,
-  hasCode: row.code_hash !== null,
-  active: row.active === 1,
+const UNIT_COLUMNS = 'id, name, category, sort_order, code_hash IS NOT NULL AS has_code, active';
+
+/** The row mapper of `units`. */
+const unitFromRow = (row: Row): Unit => ({
+  id: integer(row, 'id'),
+  name: text(row, 'name'),
+  category: text(row, 'category'),
+  sortOrder: integer(row, 'sort_order'),
+  hasCode: flag(row, 'has_code'),
+  active: flag(row, 'active'),
 });
 
 /**
@@ -58,13 +53,10 @@ export function seedUnits(db: DatabaseSync, campaign: Pick<CampaignConfig, 'unit
 /** Units in display order; inactive ones only when asked for. */
 export function listUnits(db: DatabaseSync, options: { includeInactive?: boolean } = {}): Unit[] {
   const where = options.includeInactive ? '' : 'WHERE active = 1';
-  const rows = db
-    .prepare(`SELECT id, name, category, sort_order, code_hash, active FROM units ${where} ORDER BY sort_order, id`)
-    .all() as unknown as UnitRow[];
-  return rows.map(toUnit);
+  return db.prepare(`SELECT ${UNIT_COLUMNS} FROM units ${where} ORDER BY sort_order, id`).all().map(unitFromRow);
 }
 
 export function findUnit(db: DatabaseSync, id: number): Unit | undefined {
-  const row = db.prepare('SELECT id, name, category, sort_order, code_hash, active FROM units WHERE id = ?').get(id) as UnitRow | undefined;
-  return row ? toUnit(row) : undefined;
+  const row = db.prepare(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = ?`).get(id);
+  return row ? unitFromRow(row) : undefined;
 }

@@ -1,13 +1,15 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { config } from '#server/config/config.ts';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
+/** The database's file name inside DATA_DIR (with its -wal and -shm companions while open). */
+export const DATABASE_FILE = 'baosong.sqlite';
+
 /** Where uploads and the database live: DATA_DIR, or ./data beside the project. Never under public/. */
-export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env['DATA_DIR'] ?? 'data');
-}
+export const dataDir = (): string => config().DATA_DIR;
 
 /**
  * Opens (and creates) the one SQLite file behind the submissions and the organiser console, and
@@ -17,7 +19,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function openDatabase(dir: string): DatabaseSync {
   mkdirSync(dir, { recursive: true });
-  const db = new DatabaseSync(join(dir, 'baosong.sqlite'));
+  const db = new DatabaseSync(join(dir, DATABASE_FILE));
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA busy_timeout = 5000');

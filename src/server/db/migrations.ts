@@ -1,12 +1,19 @@
 import type { Migration } from './migration.ts';
 import { initialSchema } from './migrations/001-initial-schema.ts';
-import { reviewAndActivities } from './migrations/002-review-and-activities.ts';
-import { supervisionNotes } from './migrations/003-supervision-notes.ts';
-import { adoptions } from './migrations/004-adoptions.ts';
+import { documentTextsAndAdoptions } from './migrations/002-document-texts-and-adoptions.ts';
+import { versionIndexes } from './migrations/003-version-indexes.ts';
+import { reviewAndActivities } from './migrations/004-review-and-activities.ts';
+import { supervisionNotes } from './migrations/005-supervision-notes.ts';
 
 /**
  * Every schema change, oldest first. To change the schema, add a file
  * `migrations/NNN-what-it-does.ts` exporting a `Migration` with the next version and append it
  * here; never edit a step that has shipped, because databases in use have already run it.
  */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, reviewAndActivities, supervisionNotes, adoptions];
+export const MIGRATIONS: readonly Migration[] = [
+  initialSchema,
+  documentTextsAndAdoptions,
+  versionIndexes,
+  reviewAndActivities,
+  supervisionNotes,
+];

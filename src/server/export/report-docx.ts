@@ -1,8 +1,8 @@
 import type { Paragraph } from 'docx';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
-import type { EssayView } from '#server/submissions/detail.ts';
 import { activityLine } from '#server/submissions/activities.ts';
-import type { VersionRecord } from '#server/submissions/read.ts';
+import type { EssayRecord, VersionRecord } from '#server/submissions/read.ts';
+import type { VersionTexts } from '#server/submissions/texts.ts';
 import {
   A4_PAGE,
   bodyParagraphs,
@@ -19,6 +19,8 @@ export interface ReportSource {
   unitName: string;
   receiptNumber: string;
   version: VersionRecord;
+  /** The report and 相关信息 as typed or read from the unit's Word files. */
+  texts: Pick<VersionTexts, 'report' | 'info'>;
 }
 
 /** 情况汇报.docx: the unit's facts, the pasted report, related information and the photo captions. */
@@ -32,12 +34,12 @@ export async function reportDocx(source: ReportSource): Promise<Buffer> {
     sectionHeading(`学习活动（共 ${v.activities.length} 项）`),
     ...bodyParagraphs(v.activities.map((a, i) => `${i + 1}. ${activityLine(a)}`).join('\n') || '（未填写。）'),
     sectionHeading('情况汇报'),
-    ...(v.reportBody.trim()
-      ? bodyParagraphs(v.reportBody)
+    ...(source.texts.report.text
+      ? bodyParagraphs(source.texts.report.text)
       : bodyParagraphs(v.reportFile ? '（正文见同一文件夹中的情况汇报原件。）' : '（未填写。）')),
   ];
-  if (v.infoText.trim() || v.infoFile) {
-    children.push(sectionHeading('相关信息'), ...bodyParagraphs(v.infoText.trim() || '（见同一文件夹中的相关信息原件。）'));
+  if (source.texts.info.text || v.infoFile) {
+    children.push(sectionHeading('相关信息'), ...bodyParagraphs(source.texts.info.text || '（见同一文件夹中的相关信息原件。）'));
   }
   if (v.photos.length > 0) {
     children.push(
@@ -53,19 +55,22 @@ export async function reportDocx(source: ReportSource): Promise<Buffer> {
 
 /** The blocks of one essay: title, 单位 职务 作者 in 楷体, then the body. */
 export function essayBlocks(
-  essay: Pick<EssayView, 'title' | 'author' | 'authorPosition' | 'body'>,
+  essay: Pick<EssayRecord, 'title' | 'author' | 'authorPosition' | 'body'>,
   unitName: string,
   titleOptions = {},
 ): Paragraph[] {
   return [
     titleParagraph(essay.title, titleOptions),
     centredLine(`${unitName}　${essay.authorPosition}　${essay.author}`),
-    ...(essay.body.trim() ? bodyParagraphs(essay.body) : bodyParagraphs('（本篇以 Word 文档报送，正文见原件。）')),
+    ...(essay.body.trim() ? bodyParagraphs(essay.body) : bodyParagraphs('（未填写正文。）')),
   ];
 }
 
 /** 学习感想/标题-作者.docx for an essay that was pasted rather than uploaded. */
-export async function essayDocx(essay: Pick<EssayView, 'title' | 'author' | 'authorPosition' | 'body'>, unitName: string): Promise<Buffer> {
+export async function essayDocx(
+  essay: Pick<EssayRecord, 'title' | 'author' | 'authorPosition' | 'body'>,
+  unitName: string,
+): Promise<Buffer> {
   const document = officialDocument({ title: essay.title, creator: `${unitName} ${essay.author}` }, [
     { properties: { page: A4_PAGE }, footers: { default: pageNumberFooter() }, children: essayBlocks(essay, unitName) },
   ]);

@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { absolutePath } from '#server/files/store.ts';
+import { storedFilePath } from '#server/files/serve.ts';
 import { byFormText } from '#server/progress/activity-totals.ts';
 import { beijingParts } from '#shared/campaign/deadline.ts';
 import {
@@ -83,11 +83,13 @@ async function photoParagraphs(data: SituationData, dataDir: string): Promise<Pa
     titleParagraph('采用的活动照片'),
   ];
   for (const photo of data.photosAdopted) {
+    const path = storedFilePath(dataDir, photo.file);
+    if (!path) continue;
     const width = 530;
     const height = Math.round((width * photo.height) / Math.max(1, photo.width));
     const image = new ImageRun({
       type: 'jpg',
-      data: await readFile(absolutePath(dataDir, photo.fileRelPath)),
+      data: await readFile(path),
       transformation: { width, height },
     });
     paragraphs.push(

@@ -2,7 +2,9 @@ import type { DatabaseSync } from 'node:sqlite';
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { storedFilePath } from '#server/files/serve.ts';
-import { loadVersion } from '#server/submissions/read.ts';
+import { integer, text } from '#server/db/row.ts';
+import type { VersionRecord } from '#server/submissions/read.ts';
+import { versionTexts } from '#server/submissions/texts.ts';
 import type { FileRecord } from '#server/files/store.ts';
 import { essayDocx, reportDocx } from './report-docx.ts';
 import { extensionFor, NameRegistry, safeFileName } from '#server/files/download-names.ts';
@@ -17,6 +19,8 @@ export interface PlannedEntry {
   compress: boolean;
   mtime: Date;
   open(): Promise<{ stream: Readable; bytes: number }>;
+  /** Why the file is not in the zip (it is missing from the server's disk); listed in 清单.csv instead. */
+  unavailable?: string;
 }
 
 export interface SubmittedUnit {
@@ -26,7 +30,7 @@ export interface SubmittedUnit {
   receiptNumber: string;
   submissionId: number;
   /** The version current when the export started; a revision sent meanwhile goes in the next export. */
-  versionNo: number;
+  versionId: number;
 }
 
 const generated = (make: () => Promise<Buffer>) => async () => {
@@ -34,9 +38,18 @@ const generated = (make: () => Promise<Buffer>) => async () => {
   return { stream: Readable.from([buffer]), bytes: buffer.length };
 };
 
-function storedEntry(dataDir: string, file: FileRecord, path: (ext: string) => string, what: string, mtime: Date): PlannedEntry | null {
+function storedEntry(dataDir: string, file: FileRecord, path: (ext: string) => string, what: string, mtime: Date): PlannedEntry {
   const onDisk = storedFilePath(dataDir, file);
-  if (!onDisk) return null;
+  if (!onDisk) {
+    return {
+      path: path(extensionFor(file.mime, file.originalName)),
+      what,
+      compress: false,
+      mtime,
+      open: () => Promise.reject(new Error('missing')),
+      unavailable: '服务器上找不到这个文件',
+    };
+  }
   return {
     path: path(extensionFor(file.mime, file.originalName)),
     what,
@@ -50,18 +63,23 @@ function storedEntry(dataDir: string, file: FileRecord, path: (ext: string) => s
  * The files of one unit's current version: 情况汇报.docx (made here) and its original, photos
  * numbered in order with their captions, each essay as its uploaded file or a made .docx.
  */
-export function planUnitEntries(db: DatabaseSync, dataDir: string, unit: SubmittedUnit, folder: string): PlannedEntry[] {
-  const version = loadVersion(db, unit.submissionId, unit.versionNo);
-  if (!version) return [];
+export function planUnitEntries(
+  db: DatabaseSync,
+  dataDir: string,
+  unit: SubmittedUnit,
+  version: VersionRecord,
+  folder: string,
+): PlannedEntry[] {
   const mtime = version.submittedAt;
   const names = new NameRegistry();
-  const entries: (PlannedEntry | null)[] = [
+  const texts = versionTexts(db, version);
+  const entries: PlannedEntry[] = [
     {
       path: names.claim(`${folder}/情况汇报.docx`),
       what: '情况汇报（按报送内容生成）',
       compress: false,
       mtime,
-      open: generated(() => reportDocx({ unitName: unit.name, receiptNumber: unit.receiptNumber, version })),
+      open: generated(() => reportDocx({ unitName: unit.name, receiptNumber: unit.receiptNumber, version, texts })),
     },
   ];
   if (version.reportFile) {
@@ -79,38 +97,36 @@ export function planUnitEntries(db: DatabaseSync, dataDir: string, unit: Submitt
   }
   for (const essay of version.essays) {
     const stem = `${folder}/学习感想/${safeFileName(`${essay.title}-${essay.author}`, `学习感想${essay.position}`, 50)}`;
-    const uploaded = essay.file
-      ? storedEntry(dataDir, essay.file, (ext) => names.claim(`${stem}${ext}`), `学习感想原件：${essay.title}`, mtime)
-      : null;
-    entries.push(
-      uploaded ?? {
+    if (essay.file) {
+      entries.push(storedEntry(dataDir, essay.file, (ext) => names.claim(`${stem}${ext}`), `学习感想原件：${essay.title}`, mtime));
+    } else {
+      entries.push({
         path: names.claim(`${stem}.docx`),
         what: `学习感想：${essay.title}（按报送内容生成）`,
         compress: false,
         mtime,
         open: generated(() => essayDocx(essay, unit.name)),
-      },
-    );
+      });
+    }
   }
-  return entries.filter((e): e is PlannedEntry => e !== null);
+  return entries;
 }
 
 /** Units with a submission, in list order (the current version as of now). */
 export function submittedUnits(db: DatabaseSync): SubmittedUnit[] {
-  return (
-    db
-      .prepare(
-        `SELECT u.id, u.name, u.category, s.id AS submission_id, s.number, v.version_no FROM units u
-         JOIN submissions s ON s.unit_id = u.id JOIN versions v ON v.id = s.current_version_id
-         WHERE u.active = 1 ORDER BY u.sort_order, u.id`,
-      )
-      .all() as { id: number; name: string; category: string; submission_id: number; number: string; version_no: number }[]
-  ).map((r) => ({
-    unitId: r.id,
-    name: r.name,
-    category: r.category,
-    receiptNumber: r.number,
-    submissionId: r.submission_id,
-    versionNo: r.version_no,
-  }));
+  return db
+    .prepare(
+      `SELECT u.id, u.name, u.category, s.id AS submission_id, s.number, s.current_version_id FROM units u
+       JOIN submissions s ON s.unit_id = u.id WHERE u.active = 1 AND s.current_version_id IS NOT NULL
+       ORDER BY u.sort_order, u.id`,
+    )
+    .all()
+    .map((row) => ({
+      unitId: integer(row, 'id'),
+      name: text(row, 'name'),
+      category: text(row, 'category'),
+      receiptNumber: text(row, 'number'),
+      submissionId: integer(row, 'submission_id'),
+      versionId: integer(row, 'current_version_id'),
+    }));
 }

@@ -1,3 +1,5 @@
+import { create } from 'content-disposition';
+
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
 
 /** Cuts to at most `max` characters without splitting a surrogate pair (𠮷 counts as one). */
@@ -55,4 +57,21 @@ export function extensionFor(mime: string, originalName: string): string {
   if (known) return known;
   const match = /\.([a-z0-9]{1,5})$/i.exec(originalName);
   return match ? `.${match[1]!.toLowerCase()}` : '.bin';
+}
+
+/**
+ * attachment; filename="ascii"; filename*=UTF-8''… — old browsers take the first, all others the
+ * second. The header itself is written by the content-disposition package; the ASCII name offered
+ * beside a Chinese one is chosen here: the name's own Latin stem, or e.g. file-42.pdf.
+ */
+export function contentDisposition(kind: 'inline' | 'attachment', name: string, asciiFallback = 'download'): string {
+  const stripped = name
+    .replace(/[^\x20-\x7e]/g, '')
+    .replace(/["\\]/g, '')
+    .trim();
+  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
+  // A stem of only digits and dashes is what is left of 汇总表-20230227.xlsx: no name at all.
+  const hasStem = /[A-Za-z]/.test(stripped.slice(0, stripped.length - extension.length));
+  const ascii = hasStem ? stripped : asciiFallback.includes('.') ? asciiFallback : `${asciiFallback}${extension}`;
+  return create(name, { type: kind, fallback: ascii });
 }

@@ -16,14 +16,16 @@ import sharp, { type Metadata, type Sharp } from 'sharp';
 import { LIMITS } from '#shared/limits.ts';
 import { FileRefused, readHead, sniff, type Sniffed } from './sniff.ts';
 import { decodeHeic } from './heic.ts';
-import { createQueue } from './work-queue.ts';
+import { createQueue, type WorkQueue } from './work-queue.ts';
+import { config } from '#server/config/config.ts';
 
 sharp.cache(false);
 sharp.concurrency(1);
 
+let queue: WorkQueue | undefined;
+
 /** Photos decoded at once: one per core of the 2-core server; PHOTO_CONCURRENCY for a bigger one. */
-export const photoConcurrency = Math.max(1, Number(process.env['PHOTO_CONCURRENCY']) || 2);
-export const photoQueue = createQueue(photoConcurrency);
+const photoQueue = (): WorkQueue => (queue ??= createQueue(config().PHOTO_CONCURRENCY));
 
 export interface ProcessedPhoto {
   photo: Buffer;
@@ -126,8 +128,8 @@ async function processRaster(path: string, name: string, format: 'jpeg' | 'png' 
 export async function processPhoto(path: string, originalName: string): Promise<ProcessedPhoto> {
   const kind = sniff(await readHead(path));
   if (kind === 'jpeg' || kind === 'png' || kind === 'webp') {
-    return photoQueue.run(() => processRaster(path, originalName, kind));
+    return photoQueue().run(() => processRaster(path, originalName, kind));
   }
-  if (kind === 'heif') return photoQueue.run(() => processHeif(path, originalName));
+  if (kind === 'heif') return photoQueue().run(() => processHeif(path, originalName));
   throw new FileRefused(`${label(originalName)}${refusedFormat[kind] ?? refusedFormat.unknown}`, kind === 'empty' ? 422 : 415);
 }

@@ -3,7 +3,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { absolutePath, findFile, type FileRecord } from './store.ts';
-import { extensionFor } from './download-names.ts';
+import { contentDisposition, extensionFor } from './download-names.ts';
 
 export interface StoredFile extends FileRecord {
   /** Absolute path below DATA_DIR. */
@@ -21,21 +21,6 @@ export function findStoredFile(db: DatabaseSync, dataDir: string, id: number): S
   const file = findFile(db, id);
   const path = file ? storedFilePath(dataDir, file) : null;
   return file && path ? { ...file, path } : null;
-}
-
-/** attachment; filename="ascii"; filename*=UTF-8''… — old browsers take the first, all others the second. */
-export function contentDisposition(kind: 'inline' | 'attachment', name: string, asciiFallback = 'download'): string {
-  const stripped = name
-    .replace(/[^\x20-\x7e]/g, '')
-    .replace(/["\\]/g, '')
-    .trim();
-  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
-  const hasStem = /[A-Za-z0-9]/.test(stripped.slice(0, stripped.length - extension.length));
-  const ascii = hasStem ? stripped : asciiFallback.includes('.') ? asciiFallback : `${asciiFallback}${extension}`;
-  // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 does not allow them, and Chromium drops a
-  // filename* holding a raw ' for the ASCII fallback.
-  const extended = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${extended}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * Photos are allowed as JPEG, PNG, WebP and HEIC/HEIF; attachments as .docx and PDF.
  */
 import { open } from 'node:fs/promises';
+import { openPromise, type ZipFile } from 'yauzl';
 
 export type Sniffed =
   | 'jpeg'
@@ -99,45 +100,29 @@ export async function readTail(path: string, length: number): Promise<Buffer> {
   }
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
+/** More entries than any Word document has: a zip bomb of names is refused before it is walked. */
+const MAX_ENTRIES = 10_000;
 
 /**
  * The entry names of a zip file, read from its central directory (where unzip tools look), or
  * undefined when the file is not a complete zip (e.g. cut off during upload).
  */
 export async function zipEntryNames(path: string): Promise<string[] | undefined> {
-  const tail = await readTail(path, 65_557);
-  let eocd = -1;
-  for (let at = tail.length - 22; at >= 0; at--) {
-    if (tail.readUInt32LE(at) === EOCD_SIGNATURE) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const count = tail.readUInt16LE(eocd + 10);
-  const size = tail.readUInt32LE(eocd + 12);
-  const offset = tail.readUInt32LE(eocd + 16);
-  if (size > 8 * 1024 * 1024) return undefined;
-  const handle = await open(path, 'r');
+  let zip: ZipFile;
   try {
-    const directory = Buffer.alloc(size);
-    const { bytesRead } = await handle.read(directory, 0, size, offset);
-    if (bytesRead !== size) return undefined;
+    zip = await openPromise(path, { lazyEntries: true, autoClose: false });
+  } catch {
+    return undefined;
+  }
+  try {
+    if (zip.entryCount > MAX_ENTRIES) return undefined;
     const names: string[] = [];
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) return undefined;
-      const nameLength = directory.readUInt16LE(at + 28);
-      const extraLength = directory.readUInt16LE(at + 30);
-      const commentLength = directory.readUInt16LE(at + 32);
-      names.push(directory.toString('utf8', at + 46, at + 46 + nameLength));
-      at += 46 + nameLength + extraLength + commentLength;
-    }
+    for await (const entry of zip.eachEntry()) names.push(entry.fileName);
     return names;
+  } catch {
+    return undefined;
   } finally {
-    await handle.close();
+    zip.close();
   }
 }
 

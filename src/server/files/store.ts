@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import type { DatabaseSync } from 'node:sqlite';
 import { dirname, join } from 'node:path';
+import { idList, integer, text, type Row } from '#server/db/row.ts';
 
 export interface PersistedFile {
   sha256: string;
@@ -84,11 +85,30 @@ export function insertFileRow(db: DatabaseSync, file: PersistedFile, mime: strin
   return Number(result.lastInsertRowid);
 }
 
+/** The `files` columns every reader selects, in the order `fileFromRow` reads them. */
+export const FILE_COLUMNS = 'id, sha256, rel_path, mime, bytes, original_name';
+
+/** The row mapper of `files`. */
+export function fileFromRow(row: Row): FileRecord {
+  return {
+    id: integer(row, 'id'),
+    sha256: text(row, 'sha256'),
+    relPath: text(row, 'rel_path'),
+    mime: text(row, 'mime'),
+    bytes: integer(row, 'bytes'),
+    originalName: text(row, 'original_name'),
+  };
+}
+
 export function findFile(db: DatabaseSync, id: number): FileRecord | undefined {
-  const row = db.prepare('SELECT id, sha256, rel_path, mime, bytes, original_name FROM files WHERE id = ?').get(id) as
-    { id: number; sha256: string; rel_path: string; mime: string; bytes: number; original_name: string } | undefined;
-  if (!row) return undefined;
-  return { id: row.id, sha256: row.sha256, relPath: row.rel_path, mime: row.mime, bytes: row.bytes, originalName: row.original_name };
+  const row = db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE id = ?`).get(id);
+  return row ? fileFromRow(row) : undefined;
+}
+
+/** Many files in one query, by id. */
+export function findFiles(db: DatabaseSync, ids: Iterable<number>): Map<number, FileRecord> {
+  const rows = db.prepare(`SELECT ${FILE_COLUMNS} FROM files WHERE id IN (SELECT value FROM json_each(?))`).all(idList(ids));
+  return new Map(rows.map((row) => [integer(row, 'id'), fileFromRow(row)]));
 }
 
 /** A file name safe to show and to put in a download header: no folders, no control characters. */

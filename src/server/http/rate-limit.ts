@@ -4,6 +4,7 @@
  * for what it wants to slow down (a wrong code, a failed login), never for successes.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { integer } from '#server/db/row.ts';
 
 export interface RateRule {
   /** What is counted, e.g. code-unit:12 or code-ip:10.0.0.5. */
@@ -19,10 +20,11 @@ export function rateStatus(db: DatabaseSync, rule: RateRule, now: Date): RateSta
   const since = now.getTime() - rule.windowMs;
   const rows = db
     .prepare('SELECT at_ms FROM rate_events WHERE bucket = ? AND at_ms > ? ORDER BY at_ms DESC LIMIT ?')
-    .all(rule.bucket, since, rule.limit) as { at_ms: number }[];
+    .all(rule.bucket, since, rule.limit)
+    .map((row) => integer(row, 'at_ms'));
   if (rows.length < rule.limit) return { blocked: false };
   // The limit-th most recent event is the one whose expiry frees a slot.
-  const freeing = rows[rule.limit - 1]!.at_ms;
+  const freeing = rows[rule.limit - 1]!;
   return { blocked: true, retryAt: new Date(freeing + rule.windowMs) };
 }
 

@@ -1,5 +1,3 @@
-import type { AdminSession } from '#server/admin/sessions.ts';
-
 /** The address a request came from, for the log; never throws (prerender has none). */
 export function clientIp(context: { clientAddress: string }): string {
   try {
@@ -9,8 +7,7 @@ export function clientIp(context: { clientAddress: string }): string {
   }
 }
 
-/** The session the guard attached. Routes behind the guard can rely on it; this states it once. */
-export function requireAdmin(locals: { admin?: AdminSession }): AdminSession {
-  if (!locals.admin) throw new Error('admin route reached without the console guard');
-  return locals.admin;
+/** HTTPS directly, or through a proxy that says so. */
+export function isHttps(request: Request, url: URL): boolean {
+  return url.protocol === 'https:' || request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }

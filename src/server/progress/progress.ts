@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Requirements } from '#shared/campaign/schema.ts';
+import { flag, integer, optionalInteger, optionalText, text, type Row } from '#server/db/row.ts';
 import { unitStatus, type UnitFacts, type UnitStatus } from './unit-status.ts';
 import { REVIEW_LABEL, reviewKindOf, type ReviewKind } from '#server/review/decisions.ts';
 import type { Decision } from '#server/review/decision-input.ts';
@@ -35,38 +36,22 @@ export interface UnitProgress extends UnitFacts {
   activities: UnitActivities;
 }
 
-interface Row {
-  unit_id: number;
-  name: string;
-  category: string;
-  contact_person: string;
-  contact_phone: string;
-  number: string | null;
-  first_submitted_at: string | null;
-  submitted_at: string | null;
-  version_no: number | null;
-  late: number | null;
-  version_contact: string | null;
-  version_phone: string | null;
-  has_report: number | null;
-  version_count: number;
-  photo_count: number;
-  essay_positions: string | null;
-  review_decision: Decision | null;
-  review_comment: string | null;
-  reviewed_at: string | null;
-}
+// The characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), so a
+// text TypeScript reads as blank (completeness.ts: reportPresent, essayCounts) is blank here too:
+// SQLite's one-argument TRIM removes only spaces, and a pasted report may hold a line break or 　.
+const WHITESPACE = `char(${[9, 10, 11, 12, 13, 32, 160, 5760, ...Array.from({ length: 11 }, (_, i) => 8192 + i), 8232, 8233, 8239, 8287, 12288, 65279].join(', ')})`;
+const present = (column: string) => `TRIM(${column}, ${WHITESPACE}) <> ''`;
 
 // Counts come from the current version only: an earlier version's photos no longer count.
 const QUERY = `
 SELECT u.id AS unit_id, u.name, u.category, u.contact_person, u.contact_phone,
   s.number, s.first_submitted_at, v.submitted_at, v.version_no, v.late,
   v.contact_person AS version_contact, v.contact_phone AS version_phone,
-  (TRIM(v.report_body) <> '' OR v.report_file_id IS NOT NULL) AS has_report,
+  (${present('v.report_body')} OR v.report_file_id IS NOT NULL) AS has_report,
   (SELECT COUNT(*) FROM versions x WHERE x.submission_id = s.id) AS version_count,
   (SELECT COUNT(*) FROM photos p WHERE p.version_id = v.id) AS photo_count,
-  (SELECT GROUP_CONCAT(e.position) FROM essays e WHERE e.version_id = v.id AND TRIM(e.title) <> ''
-    AND (TRIM(e.body) <> '' OR e.file_id IS NOT NULL)) AS essay_positions,
+  (SELECT GROUP_CONCAT(e.position) FROM essays e WHERE e.version_id = v.id AND ${present('e.title')}
+    AND (${present('e.body')} OR e.file_id IS NOT NULL)) AS essay_positions,
   d.decision AS review_decision, d.comment AS review_comment, d.decided_at AS reviewed_at
 FROM units u
 LEFT JOIN submissions s ON s.unit_id = u.id
@@ -75,45 +60,64 @@ LEFT JOIN review_decisions d ON d.id = (SELECT MAX(x.id) FROM review_decisions x
 WHERE u.active = 1
 ORDER BY u.sort_order, u.id`;
 
+/** The row mapper of the progress query: one unit with its current version's figures. */
 export function toProgress(row: Row, requirements: Requirements, activities = emptyUnitActivities()): UnitProgress {
-  const essayPositions = row.essay_positions ? row.essay_positions.split(',').map(Number) : [];
+  const positions = optionalText(row, 'essay_positions');
+  const essayPositions = positions
+    ? positions
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b)
+    : [];
   const facts: UnitFacts = {
-    submitted: row.submitted_at !== null,
-    versionCount: Number(row.version_count),
-    late: row.late === 1,
-    hasReport: row.has_report === 1,
-    photoCount: Number(row.photo_count),
+    submitted: optionalText(row, 'submitted_at') !== null,
+    versionCount: integer(row, 'version_count'),
+    late: flag(row, 'late'),
+    hasReport: flag(row, 'has_report'),
+    photoCount: integer(row, 'photo_count'),
     essayCount: essayPositions.length,
     essayPositions,
   };
   return {
     ...facts,
-    unitId: row.unit_id,
-    name: row.name,
-    category: row.category,
-    contactPerson: row.contact_person,
-    contactPhone: row.contact_phone,
-    submitterName: row.version_contact ?? '',
-    submitterPhone: row.version_phone ?? '',
-    receiptNumber: row.number ?? '',
-    firstSubmittedAt: row.first_submitted_at,
-    lastSubmittedAt: row.submitted_at,
-    versionNo: row.version_no ?? 0,
+    unitId: integer(row, 'unit_id'),
+    name: text(row, 'name'),
+    category: text(row, 'category'),
+    contactPerson: text(row, 'contact_person'),
+    contactPhone: text(row, 'contact_phone'),
+    submitterName: optionalText(row, 'version_contact') ?? '',
+    submitterPhone: optionalText(row, 'version_phone') ?? '',
+    receiptNumber: optionalText(row, 'number') ?? '',
+    firstSubmittedAt: optionalText(row, 'first_submitted_at'),
+    lastSubmittedAt: optionalText(row, 'submitted_at'),
+    versionNo: optionalInteger(row, 'version_no') ?? 0,
     status: unitStatus(facts, requirements),
     review: facts.submitted ? reviewOf(row) : null,
     activities,
   };
 }
 
+const DECISIONS: readonly string[] = ['approve', 'return'] satisfies Decision[];
+const isDecision = (value: string | null): value is Decision => value !== null && DECISIONS.includes(value);
+
 function reviewOf(row: Row): UnitReview {
-  const kind = reviewKindOf(row.review_decision);
-  return { kind, label: REVIEW_LABEL[kind], comment: row.review_comment ?? '', decidedAt: row.reviewed_at };
+  const decision = optionalText(row, 'review_decision');
+  const kind = reviewKindOf(isDecision(decision) ? decision : null);
+  return {
+    kind,
+    label: REVIEW_LABEL[kind],
+    comment: optionalText(row, 'review_comment') ?? '',
+    decidedAt: optionalText(row, 'reviewed_at'),
+  };
 }
 
 /** Every active unit in display order with its current status. */
 export function unitProgress(db: DatabaseSync, requirements: Requirements): UnitProgress[] {
   const activities = unitActivities(db);
-  return (db.prepare(QUERY).all() as unknown as Row[]).map((row) => toProgress(row, requirements, activities.get(row.unit_id)));
+  return db
+    .prepare(QUERY)
+    .all()
+    .map((row) => toProgress(row, requirements, activities.get(integer(row, 'unit_id'))));
 }
 
 export interface ProgressSummary {

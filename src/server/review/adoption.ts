@@ -1,53 +1,119 @@
 /**
- * 采用 marks beside 优秀: a unit's 情况汇报, its 工作信息 and single photos, taken up for the report
- * upward (情况汇总.docx) and for publicity. A mark belongs to the version it was made on, so a
- * revision starts unmarked and the organiser decides again on what the unit changed.
+ * 采用: the photos and 工作信息 the organisers adopt for publicity — shown on /youxiu/ beside the
+ * 优秀 essays and assembled into 工作简报.docx — and the 情况汇报 they take up for the 情况汇总.
+ * A mark belongs to what was sent in one version; a unit's later revision starts unmarked, as a
+ * 优秀 essay does.
  */
+import { createReadStream } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
+import { Readable } from 'node:stream';
+import { storedFilePath } from '#server/files/serve.ts';
+import type { FileRecord } from '#server/files/store.ts';
+import { findFile } from '#server/files/store.ts';
+import { partText } from '#server/submissions/texts.ts';
 
-export type AdoptionItem = 'report' | 'info' | `photo:${number}`;
+export type AdoptionKind = 'photo' | 'info' | 'report';
 
-export const ADOPTION_LABEL = { report: '情况汇报', info: '工作信息', photo: '照片' } as const;
-
-export function parseItem(text: string): AdoptionItem | undefined {
-  if (text === 'report' || text === 'info') return text;
-  const match = /^photo:(\d{1,12})$/.exec(text);
-  return match ? `photo:${Number(match[1])}` : undefined;
+export interface AdoptedPhoto {
+  photoId: number;
+  caption: string;
+  unitName: string;
+  file: FileRecord;
+  thumb: FileRecord;
+  width: number;
+  height: number;
 }
 
-/** What an item is on this version, or undefined when the version has no such thing to adopt. */
-export function itemLabel(db: DatabaseSync, versionId: number, item: AdoptionItem): string | undefined {
-  if (item === 'report' || item === 'info') {
-    const column = item === 'report' ? 'report_body' : 'info_text';
-    const row = db.prepare(`SELECT TRIM(${column}) <> '' AS present FROM versions WHERE id = ?`).get(versionId) as
-      { present: number } | undefined;
-    return row?.present === 1 ? ADOPTION_LABEL[item] : undefined;
-  }
-  const photo = db.prepare('SELECT position, caption FROM photos WHERE id = ? AND version_id = ?').get(Number(item.slice(6)), versionId) as
-    { position: number; caption: string } | undefined;
-  return photo ? `第 ${photo.position} 张照片（${photo.caption}）` : undefined;
+export interface AdoptedInfo {
+  versionId: number;
+  unitName: string;
+  text: string;
 }
 
-/** Marks or withdraws; doing it twice changes nothing. */
-export function setAdopted(db: DatabaseSync, versionId: number, item: AdoptionItem, adopted: boolean, by: string, now = new Date()): void {
+export interface AdoptionTarget {
+  kind: AdoptionKind;
+  targetId: number;
+  unitId: number;
+  unitName: string;
+  versionNo: number;
+  /** For the audit log: 照片 3「…」 or 工作信息. */
+  label: string;
+}
+
+/** What a console form names: a version (工作信息) or a version's photo by its position. */
+export function findAdoptionTarget(db: DatabaseSync, kind: string, versionId: number, position: number): AdoptionTarget | null {
+  const owner = db
+    .prepare(
+      `SELECT v.version_no, u.id AS unit_id, u.name FROM versions v JOIN submissions s ON s.id = v.submission_id
+       JOIN units u ON u.id = s.unit_id WHERE v.id = ?`,
+    )
+    .get(versionId) as { version_no: number; unit_id: number; name: string } | undefined;
+  if (!owner) return null;
+  const base = { unitId: owner.unit_id, unitName: owner.name, versionNo: owner.version_no };
+  if (kind === 'info') return { kind, targetId: versionId, label: '工作信息', ...base };
+  if (kind === 'report') return { kind, targetId: versionId, label: '情况汇报', ...base };
+  if (kind !== 'photo') return null;
+  const photo = db.prepare('SELECT id, caption FROM photos WHERE version_id = ? AND position = ?').get(versionId, position) as
+    { id: number; caption: string } | undefined;
+  return photo ? { kind, targetId: photo.id, label: `照片 ${position}「${photo.caption}」`, ...base } : null;
+}
+
+/** Adopts or withdraws; repeating either changes nothing (a double click, a resent form). */
+export function setAdopted(db: DatabaseSync, target: AdoptionTarget, adopted: boolean, by: string, now = new Date()): void {
   if (adopted) {
-    db.prepare('INSERT OR IGNORE INTO adoptions (version_id, item, adopted_at, adopted_by) VALUES (?, ?, ?, ?)').run(
-      versionId,
-      item,
+    db.prepare('INSERT OR IGNORE INTO adoptions (kind, target_id, adopted_at, adopted_by) VALUES (?, ?, ?, ?)').run(
+      target.kind,
+      target.targetId,
       now.toISOString(),
       by,
     );
   } else {
-    db.prepare('DELETE FROM adoptions WHERE version_id = ? AND item = ?').run(versionId, item);
+    db.prepare('DELETE FROM adoptions WHERE kind = ? AND target_id = ?').run(target.kind, target.targetId);
   }
 }
 
-export function adoptedItems(db: DatabaseSync, versionId: number): Set<string> {
-  const rows = db.prepare('SELECT item FROM adoptions WHERE version_id = ?').all(versionId) as { item: string }[];
-  return new Set(rows.map((row) => row.item));
+/** A version's marks as the console shows them: whether its 情况汇报 and 工作信息 are adopted, and which photo positions. */
+export function adoptionMarks(db: DatabaseSync, versionId: number): { report: boolean; info: boolean; photos: Set<number> } {
+  const report = db.prepare("SELECT 1 FROM adoptions WHERE kind = 'report' AND target_id = ?").get(versionId) !== undefined;
+  const info = db.prepare("SELECT 1 FROM adoptions WHERE kind = 'info' AND target_id = ?").get(versionId) !== undefined;
+  const photos = db
+    .prepare("SELECT p.position FROM photos p JOIN adoptions a ON a.kind = 'photo' AND a.target_id = p.id WHERE p.version_id = ?")
+    .all(versionId) as { position: number }[];
+  return { report, info, photos: new Set(photos.map((p) => p.position)) };
 }
 
-/** An adopted 情况汇报 or 工作信息 of a unit's current version, for the 情况汇总. */
+/** Adopted photos of current versions, in unit-list order, then each unit's own photo order. */
+export function adoptedPhotos(db: DatabaseSync): AdoptedPhoto[] {
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.caption, p.file_id, p.thumb_file_id, p.width, p.height, u.name FROM adoptions a
+       JOIN photos p ON a.kind = 'photo' AND a.target_id = p.id JOIN submissions s ON s.current_version_id = p.version_id
+       JOIN units u ON u.id = s.unit_id ORDER BY u.sort_order, u.id, p.position`,
+    )
+    .all() as { id: number; caption: string; file_id: number; thumb_file_id: number; width: number; height: number; name: string }[];
+  return rows.flatMap((r) => {
+    const file = findFile(db, r.file_id);
+    const thumb = findFile(db, r.thumb_file_id);
+    return file && thumb ? [{ photoId: r.id, caption: r.caption, unitName: r.name, file, thumb, width: r.width, height: r.height }] : [];
+  });
+}
+
+/** Adopted 工作信息 of current versions (typed, or read from the unit's Word file), in unit-list order. */
+export function adoptedInfo(db: DatabaseSync): AdoptedInfo[] {
+  const rows = db
+    .prepare(
+      `SELECT v.id, v.info_text, v.info_file_id, u.name FROM adoptions a JOIN versions v ON a.kind = 'info' AND a.target_id = v.id
+       JOIN submissions s ON s.current_version_id = v.id JOIN units u ON u.id = s.unit_id ORDER BY u.sort_order, u.id`,
+    )
+    .all() as { id: number; info_text: string; info_file_id: number | null; name: string }[];
+  return rows.flatMap((r) => {
+    const file = r.info_file_id === null ? undefined : findFile(db, r.info_file_id);
+    const { text } = partText(db, r.info_text, file);
+    return text ? [{ versionId: r.id, unitName: r.name, text }] : [];
+  });
+}
+
+/** An adopted 情况汇报 or 工作信息 of a unit's current version, offered for the 情况汇总's 主要做法. */
 export interface AdoptedPassage {
   /** 'r<versionId>' or 'i<versionId>': what the export page's pick posts. */
   key: string;
@@ -56,39 +122,55 @@ export interface AdoptedPassage {
   text: string;
 }
 
+/** Adopted 情况汇报 and 工作信息 of current versions (typed, or read from the Word file), in unit-list order. */
 export function adoptedPassages(db: DatabaseSync): AdoptedPassage[] {
   const rows = db
     .prepare(
-      `SELECT a.version_id, a.item, u.name, v.report_body, v.info_text FROM adoptions a
-       JOIN submissions s ON s.current_version_id = a.version_id JOIN units u ON u.id = s.unit_id
-       JOIN versions v ON v.id = a.version_id
-       WHERE u.active = 1 AND a.item IN ('report', 'info') ORDER BY u.sort_order, u.id, a.item DESC`,
+      `SELECT a.kind, v.id, v.report_body, v.report_file_id, v.info_text, v.info_file_id, u.name FROM adoptions a
+       JOIN versions v ON a.kind IN ('report', 'info') AND a.target_id = v.id
+       JOIN submissions s ON s.current_version_id = v.id JOIN units u ON u.id = s.unit_id
+       WHERE u.active = 1 ORDER BY u.sort_order, u.id, a.kind DESC`,
     )
-    .all() as { version_id: number; item: string; name: string; report_body: string; info_text: string }[];
-  return rows.map((r) =>
-    r.item === 'report'
-      ? { key: `r${r.version_id}`, unitName: r.name, kind: '情况汇报', text: r.report_body }
-      : { key: `i${r.version_id}`, unitName: r.name, kind: '工作信息', text: r.info_text },
-  );
+    .all() as {
+    kind: string;
+    id: number;
+    report_body: string;
+    report_file_id: number | null;
+    info_text: string;
+    info_file_id: number | null;
+    name: string;
+  }[];
+  return rows.flatMap((r): AdoptedPassage[] => {
+    const report = r.kind === 'report';
+    const fileId = report ? r.report_file_id : r.info_file_id;
+    const file = fileId === null ? undefined : findFile(db, fileId);
+    const { text } = partText(db, report ? r.report_body : r.info_text, file);
+    if (!text) return [];
+    return [{ key: `${report ? 'r' : 'i'}${r.id}`, unitName: r.name, kind: report ? '情况汇报' : '工作信息', text }];
+  });
 }
 
-/** An adopted photo of a unit's current version, with the file to print it from. */
-export interface AdoptedPhoto {
-  unitName: string;
-  caption: string;
-  fileRelPath: string;
-  width: number;
-  height: number;
-}
-
-export function adoptedPhotos(db: DatabaseSync): AdoptedPhoto[] {
-  const rows = db
-    .prepare(
-      `SELECT u.name, p.caption, f.rel_path, p.width, p.height FROM adoptions a
-       JOIN submissions s ON s.current_version_id = a.version_id JOIN units u ON u.id = s.unit_id
-       JOIN photos p ON a.item = 'photo:' || p.id AND p.version_id = a.version_id JOIN files f ON f.id = p.file_id
-       WHERE u.active = 1 ORDER BY u.sort_order, u.id, p.position`,
-    )
-    .all() as { name: string; caption: string; rel_path: string; width: number; height: number }[];
-  return rows.map((r) => ({ unitName: r.name, caption: r.caption, fileRelPath: r.rel_path, width: r.width, height: r.height }));
+/**
+ * GET /youxiu/zhaopian/<photoId>[?size=thumb]: an adopted photo (or its thumbnail) of a current
+ * version, to anyone, with nothing of the sender's file but the pixels (the stored JPEG carries no
+ * metadata, and the original file name is not sent). Anything else is a plain 404.
+ */
+export function adoptedPhotoResponse(db: DatabaseSync, dataDir: string, photoId: string, thumb: boolean): Response {
+  const id = /^\d{1,12}$/.test(photoId) ? Number(photoId) : 0;
+  const photo = id ? adoptedPhotos(db).find((p) => p.photoId === id) : undefined;
+  const file = photo ? (thumb ? photo.thumb : photo.file) : undefined;
+  const path = file ? storedFilePath(dataDir, file) : null;
+  if (!file || !path) {
+    return new Response('照片不存在或未公开。', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, {
+    headers: {
+      'content-type': 'image/jpeg',
+      'content-length': String(file.bytes),
+      'content-disposition': `inline; filename="photo-${id}${thumb ? '-thumb' : ''}.jpg"`,
+      // A withdrawn adoption should stop showing soon; a day of caching would outlive it.
+      'cache-control': 'public, max-age=300',
+      'x-content-type-options': 'nosniff',
+    },
+  });
 }

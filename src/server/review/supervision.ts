@@ -3,6 +3,7 @@
  * 整改情况). Kept with the unit, not with a version, since a check is about the unit's work.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { integer, text, type Row } from '#server/db/row.ts';
 import { formatActivityDate, parseActivityDate } from '#shared/submission/activities.ts';
 
 export const NOTE_LIMITS = { method: 30, text: 500 } as const;
@@ -67,33 +68,37 @@ export function addNote(db: DatabaseSync, unitId: number, note: NoteInput, by: s
   return Number(result.lastInsertRowid);
 }
 
+const NOTE_COLUMNS = 'id, unit_id, checked_on, method, findings, requirements, rectification, created_by, created_at';
+
+/** The row mapper of `supervision_notes`. */
+const toNote = (r: Row): SupervisionNote => ({
+  id: integer(r, 'id'),
+  checkedOn: text(r, 'checked_on'),
+  method: text(r, 'method'),
+  findings: text(r, 'findings'),
+  requirements: text(r, 'requirements'),
+  rectification: text(r, 'rectification'),
+  createdBy: text(r, 'created_by'),
+  createdAt: new Date(text(r, 'created_at')),
+});
+
 /** A unit's notes, by date of the check, oldest first. */
 export function unitNotes(db: DatabaseSync, unitId: number): SupervisionNote[] {
-  const rows = db
-    .prepare(
-      `SELECT id, checked_on, method, findings, requirements, rectification, created_by, created_at
-       FROM supervision_notes WHERE unit_id = ? ORDER BY checked_on, id`,
-    )
-    .all(unitId) as {
-    id: number;
-    checked_on: string;
-    method: string;
-    findings: string;
-    requirements: string;
-    rectification: string;
-    created_by: string;
-    created_at: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    checkedOn: r.checked_on,
-    method: r.method,
-    findings: r.findings,
-    requirements: r.requirements,
-    rectification: r.rectification,
-    createdBy: r.created_by,
-    createdAt: new Date(r.created_at),
-  }));
+  const rows = db.prepare(`SELECT ${NOTE_COLUMNS} FROM supervision_notes WHERE unit_id = ? ORDER BY checked_on, id`).all(unitId);
+  return rows.map(toNote);
+}
+
+/** Every unit's notes in one query, keyed by unit, each unit's oldest first (the summary table). */
+export function allNotes(db: DatabaseSync): Map<number, SupervisionNote[]> {
+  const rows = db.prepare(`SELECT ${NOTE_COLUMNS} FROM supervision_notes ORDER BY unit_id, checked_on, id`).all();
+  const byUnit = new Map<number, SupervisionNote[]>();
+  for (const r of rows) {
+    const unitId = integer(r, 'unit_id');
+    const list = byUnit.get(unitId) ?? [];
+    list.push(toNote(r));
+    byUnit.set(unitId, list);
+  }
+  return byUnit;
 }
 
 /** One note on one line, for a spreadsheet cell: 2023年2月24日 现场检查：问题；整改要求：…；整改情况：… */

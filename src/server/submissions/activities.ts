@@ -62,6 +62,24 @@ export function loadActivities(db: DatabaseSync, versionId: number): StoredActiv
   return rows.map(toStored);
 }
 
+/** The 台账 of many versions in one query, keyed by version id; a version without rows has none. */
+export function loadActivitiesOf(db: DatabaseSync, versionIds: readonly number[]): Map<number, StoredActivity[]> {
+  const rows = db
+    .prepare(
+      `SELECT version_id, activity_date, form, form_other, leader, participants, enterprise, practice, legacy_dates,
+        legacy_forms, legacy_participants FROM activities WHERE version_id IN (SELECT value FROM json_each(?))
+        ORDER BY version_id, position`,
+    )
+    .all(JSON.stringify(versionIds)) as unknown as (Row & { version_id: number })[];
+  const byVersion = new Map<number, StoredActivity[]>();
+  for (const row of rows) {
+    const list = byVersion.get(row.version_id) ?? [];
+    list.push(toStored(row));
+    byVersion.set(row.version_id, list);
+  }
+  return byVersion;
+}
+
 export function insertActivities(db: DatabaseSync, versionId: number, rows: readonly ActivityRow[]): void {
   const insert = db.prepare(
     `INSERT INTO activities (version_id, position, activity_date, form, form_other, leader, participants, enterprise, practice)

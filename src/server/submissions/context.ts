@@ -1,15 +1,11 @@
 /**
  * What every submission handler needs: the database (with the configured units in it), the data
- * folder, the campaign, the time and the client's address. Routes build it with
- * submissionContext(); tests build their own with a temporary database and folder.
+ * folder, the campaign, the time and the client's address. Routes pass `Astro.locals`, which holds
+ * all of it (#server/app/request-context.ts); tests build their own with a temporary database.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { formatBeijing, isLate } from '#shared/campaign/deadline.ts';
-import { contactLine, currentCampaign, type Campaign } from '#server/campaign/campaign.ts';
-import { database, dataDir } from '#server/db/database.ts';
-import { sweepTemp } from '#server/files/store.ts';
-import { pruneEvents } from '#server/http/rate-limit.ts';
-import { seedUnits } from '#server/campaign/units.ts';
+import { contactLine, type Campaign } from '#server/campaign/campaign.ts';
 
 export interface SubmissionContext {
   db: DatabaseSync;
@@ -18,23 +14,6 @@ export interface SubmissionContext {
   now: Date;
   /** The client's address, for rate limits. */
   address: string;
-}
-
-let swept = false;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The context for an on-demand route: the shared database, DATA_DIR, the campaign loaded once. */
-export function submissionContext(address: string): SubmissionContext {
-  const db = database();
-  const campaign = currentCampaign();
-  if (!swept) {
-    swept = true;
-    // Once per process: leftovers of requests that died with an earlier process.
-    pruneEvents(db, DAY_MS, new Date());
-    void sweepTemp(dataDir(), DAY_MS);
-  }
-  seedUnits(db, campaign);
-  return { db, dataDir: dataDir(), campaign, now: new Date(), address };
 }
 
 export const contactOf = (context: SubmissionContext) => contactLine(context.campaign);

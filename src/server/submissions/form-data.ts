@@ -3,25 +3,20 @@
  * form re-renders them), the photo slots (a new file or the token of a staged photo, with its
  * caption) and the attachment slots. Pure: no storage, no checks of the files themselves.
  */
+import type { SubmissionShape } from '#shared/submission/shape.ts';
 import { FIELD, essayField, photoCaptionField, photoFileField, photoTokenField } from '#shared/submission/fields.ts';
 import { ACTIVITY_MAX, ACTIVITY_PARTS, activityField } from '#shared/submission/activities.ts';
 import { fileFieldNames, stagedFileTokenField, type FileFieldName } from '#shared/submission/form.ts';
+import type { FormValues } from '#shared/submission/form-values.ts';
 import { fieldValue, type ParsedForm, type ReceivedFile } from '#server/files/multipart.ts';
 
-export type FormValues = Record<string, string | string[]>;
-
 const SINGLE_FIELDS: string[] = [FIELD.unitId, FIELD.code, FIELD.contactPerson, FIELD.contactPhone, FIELD.reportBody, FIELD.infoText];
-
-export interface FormShape {
-  photoMax: number;
-  essayCount: number;
-}
 
 /** Rows beyond the most a unit may send are read too, so that the schema can say there are too many. */
 const ACTIVITY_ROWS_READ = ACTIVITY_MAX + 5;
 
 /** The typed values, keyed by field name. */
-export function formValues(form: ParsedForm, shape: FormShape): FormValues {
+export function formValues(form: ParsedForm, shape: SubmissionShape): FormValues {
   const values: FormValues = {};
   const names: string[] = [...SINGLE_FIELDS];
   for (let n = 1; n <= shape.essayCount; n++) {
@@ -79,7 +74,7 @@ export function attachmentSlots(form: ParsedForm, essayCount: number): Attachmen
 }
 
 /** The most bytes a file part may carry, by field; 0 drops parts in fields the form does not have. */
-export function fileLimitFor(shape: FormShape, limits: { photoBytes: number; attachmentBytes: number }) {
+export function fileLimitFor(shape: SubmissionShape, limits: { photoBytes: number; attachmentBytes: number }) {
   const attachments = new Set<string>(fileFieldNames(shape.essayCount));
   return (field: string): number => {
     if (photoSlot(field, shape.photoMax) !== undefined) return limits.photoBytes;

@@ -4,10 +4,12 @@
  * a Response, so tests call them exactly as the server does.
  */
 import type { ReopenResult, SubmitResult } from '#shared/submission/form.ts';
-import { verifyUnitCode } from '#server/campaign/codes.ts';
-import { contactOf, lateRefusal, type SubmissionContext } from './context.ts';
+import { FIELD } from '#shared/submission/fields.ts';
+import { lateRefusal, type SubmissionContext } from './context.ts';
+import { authenticateUnit } from './unit-auth.ts';
 import { receiveSubmission } from './receive.ts';
 import { reopenCurrent } from './reopen.ts';
+import { readCappedForm } from '#server/http/capped-body.ts';
 
 export function json(body: unknown, status = 200): Response {
   return new Response(JSON.stringify(body), {
@@ -28,32 +30,13 @@ export async function submitApi(request: Request, context: SubmissionContext): P
 const SMALL_FORM_BYTES = 16 * 1024;
 
 /** A small urlencoded or multipart body (unit and code), read with a hard size cap. */
-export async function readSmallForm(request: Request): Promise<URLSearchParams | FormData | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > SMALL_FORM_BYTES || !request.body) return undefined;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > SMALL_FORM_BYTES) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const type = request.headers.get('content-type') ?? '';
-  try {
-    return await new Response(Buffer.concat(chunks), { headers: { 'content-type': type } }).formData();
-  } catch {
-    return undefined;
-  }
+export async function readSmallForm(request: Request): Promise<FormData | undefined> {
+  const form = await readCappedForm(request, SMALL_FORM_BYTES);
+  return form === 'too-large' ? undefined : form;
 }
 
 export type CheckedReopen =
-  { ok: true; reopened: NonNullable<ReturnType<typeof reopenCurrent>> } | { ok: false; status: number; error: string };
+  { ok: true; reopened: NonNullable<ReturnType<typeof reopenCurrent>> & { grant: string } } | { ok: false; status: number; error: string };
 
 /** Checks unit and code from a small form, then reopens the unit's current version. */
 export async function reopenFromForm(request: Request, context: SubmissionContext): Promise<CheckedReopen> {
@@ -61,17 +44,15 @@ export async function reopenFromForm(request: Request, context: SubmissionContex
   if (!form) return { ok: false, status: 400, error: '请选择报送单位并填写报送码。' };
   const late = lateRefusal(context);
   if (late) return { ok: false, status: 403, error: late };
-  const check = await verifyUnitCode(context.db, {
-    unitId: String(form.get('unit_id') ?? ''),
-    code: String(form.get('code') ?? ''),
-    address: context.address,
-    now: context.now,
-    contact: contactOf(context),
+  const check = await authenticateUnit(context, {
+    unitId: String(form.get(FIELD.unitId) ?? ''),
+    code: String(form.get(FIELD.code) ?? ''),
+    grant: String(form.get(FIELD.grant) ?? ''),
   });
   if (!check.ok) return { ok: false, status: check.status, error: check.message };
   const reopened = reopenCurrent(context, check.unit.id);
   if (!reopened) return { ok: false, status: 404, error: `${check.unit.name}还没有报送过材料，请直接填写下面的表单。` };
-  return { ok: true, reopened };
+  return { ok: true, reopened: { ...reopened, grant: check.grant } };
 }
 
 /** POST /api/submissions/current → 200 ReopenResult | 4xx {error}. */

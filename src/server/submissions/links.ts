@@ -3,25 +3,13 @@
  * URL carrying an HMAC of its number or id, made with a secret kept in the database (meta table).
  * Such links are handed only to the unit that submitted (its receipt) and to organisers (console).
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-
-const SECRET_KEY = 'link_secret';
-
-function secret(db: DatabaseSync): Buffer {
-  const row = db.prepare('SELECT value FROM meta WHERE key = ?').get(SECRET_KEY) as { value: string } | undefined;
-  if (row) return Buffer.from(row.value, 'base64');
-  db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(SECRET_KEY, randomBytes(32).toString('base64'));
-  return secret(db);
-}
+import { sameBytes } from '#server/secrets/same.ts';
+import { metaSecret } from '#server/secrets/meta-secret.ts';
 
 function sign(db: DatabaseSync, subject: string): string {
-  return createHmac('sha256', secret(db)).update(subject).digest('base64url').slice(0, 24);
-}
-
-function matches(expected: string, given: string | null | undefined): boolean {
-  if (!given || given.length !== expected.length) return false;
-  return timingSafeEqual(Buffer.from(expected), Buffer.from(given));
+  return createHmac('sha256', metaSecret(db, 'link_secret')).update(subject).digest('base64url').slice(0, 24);
 }
 
 export function receiptToken(db: DatabaseSync, number: string): string {
@@ -29,7 +17,7 @@ export function receiptToken(db: DatabaseSync, number: string): string {
 }
 
 export function isReceiptToken(db: DatabaseSync, number: string, token: string | null | undefined): boolean {
-  return matches(receiptToken(db, number), token);
+  return sameBytes(receiptToken(db, number), token);
 }
 
 /** /baosong/huizhi/BS2023-0001/?t=…, optionally for an earlier version. */
@@ -39,7 +27,7 @@ export function receiptUrl(db: DatabaseSync, number: string, versionNo?: number)
 }
 
 export function isFileToken(db: DatabaseSync, fileId: number, token: string | null | undefined): boolean {
-  return matches(sign(db, `file:${fileId}`), token);
+  return sameBytes(sign(db, `file:${fileId}`), token);
 }
 
 /** /api/files/42?t=… — a stored photo, thumbnail or attachment; `download` asks for a save dialog. */

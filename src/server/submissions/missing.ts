@@ -5,7 +5,7 @@
  * short when the requirements were raised after it was sent.
  */
 import type { Requirements } from '#shared/campaign/schema.ts';
-import { materialsRequired, missingMaterials, type MaterialsPresent } from '#shared/submission/completeness.ts';
+import { essayCounts, materialsRequired, missingMaterials, reportPresent, type MaterialsPresent } from '#shared/submission/completeness.ts';
 
 export interface StoredMaterials {
   reportBody: string;
@@ -17,10 +17,10 @@ export interface StoredMaterials {
 /** What a stored version holds, as missingMaterials reads it; an essay counts once it has a title and a text. */
 export function materialsInVersion(version: StoredMaterials): MaterialsPresent {
   return {
-    report: version.reportBody.trim() !== '' || !!version.reportFile,
+    report: reportPresent({ reportBody: version.reportBody, hasReportFile: !!version.reportFile }),
     photoCount: version.photos.length,
     essayPositions: version.essays
-      .filter((essay) => essay.title.trim() !== '' && (essay.body.trim() !== '' || !!essay.file))
+      .filter((essay) => essayCounts({ title: essay.title, body: essay.body, hasFile: !!essay.file }))
       .map((essay) => essay.position),
   };
 }

@@ -3,6 +3,7 @@
  * that was stored, the same form with messages and everything kept after one that was not, or the
  * unit's current version reopened for revising (plain post to ?intent=reopen).
  */
+import { submissionShape } from '#shared/submission/shape.ts';
 import { randomBytes } from 'node:crypto';
 import { toBeijingIso } from '#shared/campaign/deadline.ts';
 import { activityWindowFor } from '#shared/submission/activities.ts';
@@ -26,9 +27,7 @@ export function blankProps(context: SubmissionContext): SubmissionFormProps {
     latePolicy: campaign.latePolicy,
     nowIso: context.now.toISOString(),
     photoMin: campaign.requirements.photos.min,
-    photoMax: campaign.requirements.photos.max,
-    essayCount: campaign.requirements.essays,
-    activityWindow: activityWindowFor(campaign.activitiesFrom, context.now),
+    ...submissionShape(campaign.requirements, activityWindowFor(campaign.activitiesFrom, context.now)),
     values: {},
     errors: {},
     stagedPhotos: [],

@@ -13,6 +13,7 @@ import { findSubmissionByNumber, listVersions, loadVersion } from './read.ts';
 import { latestDecisionOn, reviewNote } from '#server/review/decisions.ts';
 import { activityLine } from './activities.ts';
 import type { ReviewNote } from '#shared/submission/form.ts';
+import { ensureVersionTexts, versionTexts } from './texts.ts';
 
 export interface ReceiptFile {
   name: string;
@@ -31,10 +32,21 @@ export interface ReceiptView {
   contact: { person: string; phone: string };
   /** The 台账, one line per activity (activityLine). */
   activities: string[];
-  report: { bodyChars: number; file?: ReceiptFile };
-  info: { textChars: number; file?: ReceiptFile };
+  report: { bodyChars: number; fromFile: boolean; note: string; file?: ReceiptFile };
+  info: { textChars: number; fromFile: boolean; note: string; file?: ReceiptFile };
   photos: { position: number; caption: string; thumbUrl: string; photoUrl: string; width: number; height: number }[];
-  essays: { position: number; title: string; author: string; authorPosition: string; bodyChars: number; file?: ReceiptFile }[];
+  essays: {
+    position: number;
+    title: string;
+    author: string;
+    authorPosition: string;
+    bodyChars: number;
+    /** The 字数 is that of the uploaded Word file's text. */
+    fromFile: boolean;
+    /** Why the Word file's text could not be read, or ''. */
+    note: string;
+    file?: ReceiptFile;
+  }[];
   missing: string[];
   /** How the unit adds what is missing (empty when nothing is, or for an earlier version). */
   completeLater: string;
@@ -43,8 +55,6 @@ export interface ReceiptView {
   /** The organiser's latest decision on this version, when there is one. */
   review?: ReviewNote;
 }
-
-const chars = (text: string) => [...text.trim()].length;
 
 function receiptFile(db: DatabaseSync, file: FileRecord | undefined): ReceiptFile | undefined {
   return file
@@ -76,6 +86,7 @@ export function receiptView(
   const infoFile = receiptFile(db, version.infoFile);
   const missing = missingItems(version, campaign.requirements);
   const decision = latestDecisionOn(db, version.id);
+  const texts = versionTexts(db, version);
   return {
     ...(decision ? { review: reviewNote(decision) } : {}),
     number,
@@ -87,8 +98,18 @@ export function receiptView(
     late: version.late,
     contact: { person: version.contactPerson, phone: version.contactPhone },
     activities: version.activities.map(activityLine),
-    report: { bodyChars: chars(version.reportBody), ...(reportFile ? { file: reportFile } : {}) },
-    info: { textChars: chars(version.infoText), ...(infoFile ? { file: infoFile } : {}) },
+    report: {
+      bodyChars: texts.report.chars,
+      fromFile: texts.report.source === 'file',
+      note: texts.report.note,
+      ...(reportFile ? { file: reportFile } : {}),
+    },
+    info: {
+      textChars: texts.info.chars,
+      fromFile: texts.info.source === 'file',
+      note: texts.info.note,
+      ...(infoFile ? { file: infoFile } : {}),
+    },
     photos: version.photos.map((photo) => ({
       position: photo.position,
       caption: photo.caption,
@@ -99,12 +120,15 @@ export function receiptView(
     })),
     essays: version.essays.map((essay) => {
       const file = receiptFile(db, essay.file);
+      const text = texts.essays.get(essay.position);
       return {
         position: essay.position,
         title: essay.title,
         author: essay.author,
         authorPosition: essay.authorPosition,
-        bodyChars: chars(essay.body),
+        bodyChars: text?.chars ?? 0,
+        fromFile: text?.source === 'file',
+        note: text?.note ?? '',
         ...(file ? { file } : {}),
       };
     }),
@@ -119,4 +143,19 @@ export function receiptView(
     })),
     deadline: `${formatBeijing(campaign.deadlineAt)}（${campaign.deadline.label}）`,
   };
+}
+
+/** As receiptView, after reading any Word file of the version whose text is not known yet. */
+export async function loadReceipt(
+  db: DatabaseSync,
+  dataDir: string,
+  campaign: Campaign,
+  number: string,
+  token: string | null,
+  versionNo?: number,
+): Promise<ReceiptView | undefined> {
+  const submission = findSubmissionByNumber(db, number);
+  const version = submission && isReceiptToken(db, number, token) ? loadVersion(db, submission.id, versionNo) : undefined;
+  if (version) await ensureVersionTexts(db, dataDir, version);
+  return receiptView(db, campaign, number, token, versionNo);
 }

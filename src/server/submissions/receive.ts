@@ -4,6 +4,7 @@
  * key → stage new files → apply the shared rules → store the version in one transaction.
  * Every way it can go wrong ends in an outcome carrying Chinese messages and everything typed.
  */
+import { submissionShape, type SubmissionShape } from '#shared/submission/shape.ts';
 import { randomBytes } from 'node:crypto';
 import { isLate } from '#shared/campaign/deadline.ts';
 import { LIMITS } from '#shared/limits.ts';
@@ -13,12 +14,14 @@ import { activityWindowFor, rowStarted, toActivityRow } from '#shared/submission
 import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from '#shared/submission/form.ts';
 import { checkSubmission } from '#shared/submission/rules.ts';
 import type { Submission } from '#shared/submission/schema.ts';
-import { verifyUnitCode } from '#server/campaign/codes.ts';
+import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
-import { contactOf, lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
-import { attachmentSlots, fileLimitFor, formValues, isIdempotencyKey, photoSlots, type FormValues } from './form-data.ts';
+import { lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
+import type { FormValues } from '#shared/submission/form-values.ts';
+import { attachmentSlots, fileLimitFor, formValues, isIdempotencyKey, photoSlots } from './form-data.ts';
 import { receiptUrl } from './links.ts';
+import { authenticateUnit } from './unit-auth.ts';
 import { renumberedCaptions, resolveSlots, type ResolvedSlots } from './slots.ts';
 import { stagedThumbUrl } from './staging.ts';
 import { findByIdempotencyKey, storeVersion, type StoredRef } from './store.ts';
@@ -56,7 +59,7 @@ function stagedForForm(slots: ResolvedSlots): { stagedPhotos: StagedPhoto[]; sta
 
 export async function receiveSubmission(request: Request, context: SubmissionContext): Promise<ReceiveOutcome> {
   const { requirements } = context.campaign;
-  const shape = { photoMax: requirements.photos.max, essayCount: requirements.essays };
+  const shape = submissionShape(requirements, activityWindowFor(context.campaign.activitiesFrom, context.now));
   let form: ParsedForm;
   try {
     form = await parseMultipart(request, { tmpDir: tmpDir(context.dataDir), fileLimit: fileLimitFor(shape, LIMITS) });
@@ -66,16 +69,15 @@ export async function receiveSubmission(request: Request, context: SubmissionCon
   }
   try {
     return await receiveParsed(form, context, shape);
+  } catch (error) {
+    if (isDiskFull(error)) return { kind: 'refused', status: 507, message: STORAGE_FULL };
+    throw error;
   } finally {
     await discardFiles(form.files);
   }
 }
 
-async function receiveParsed(
-  form: ParsedForm,
-  context: SubmissionContext,
-  shape: { photoMax: number; essayCount: number },
-): Promise<ReceiveOutcome> {
+async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape: SubmissionShape): Promise<ReceiveOutcome> {
   const values = formValues(form, shape);
   const postedKey = fieldValue(form, FIELD.idempotencyKey).trim();
   let idempotencyKey = isIdempotencyKey(postedKey) ? postedKey : newKey();
@@ -93,12 +95,10 @@ async function receiveParsed(
   const late = lateRefusal(context);
   if (late) return invalid(403, {}, late);
 
-  const check = await verifyUnitCode(context.db, {
+  const check = await authenticateUnit(context, {
     unitId: fieldValue(form, FIELD.unitId),
     code: fieldValue(form, FIELD.code),
-    address: context.address,
-    now: context.now,
-    contact: contactOf(context),
+    grant: fieldValue(form, FIELD.grant),
   });
   if (!check.ok) return invalid(check.status, { [check.field]: check.message }, `${check.message}${dropped}`);
   const unit = check.unit;
@@ -117,9 +117,7 @@ async function receiveParsed(
     values,
     photos: slots.photos.map((photo) => ({ caption: photo.caption })),
     filesPresent: new Set(Object.keys(slots.attachments)),
-    photoMax: shape.photoMax,
-    essayCount: shape.essayCount,
-    activityWindow: activityWindowFor(context.campaign.activitiesFrom, context.now),
+    ...shape,
   });
   const errors = mergeErrors(form.errors, slots.errors, checked.ok ? {} : checked.errors);
   if (!checked.ok || Object.keys(errors).length > 0) {

@@ -5,6 +5,7 @@
  */
 import { FIELD, essayField, photoCaptionField } from '#shared/submission/fields.ts';
 import type { FileFieldName, Revising, StagedFile, StagedPhoto } from '#shared/submission/form.ts';
+import type { FormValues } from '#shared/submission/form-values.ts';
 import { toBeijingIso } from '#shared/campaign/deadline.ts';
 import type { SubmissionContext } from './context.ts';
 import { findSubmissionByUnit, loadVersion } from './read.ts';
@@ -44,7 +45,7 @@ function activityValues(activities: readonly StoredActivity[]): Record<string, s
 }
 
 export interface Reopened {
-  values: Record<string, string | string[]>;
+  values: FormValues;
   stagedPhotos: StagedPhoto[];
   stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
   revising: Revising;
@@ -59,7 +60,7 @@ export function reopenCurrent(context: SubmissionContext, unitId: number): Reope
   const version = submission ? loadVersion(db, submission.id) : undefined;
   if (!submission || !version) return undefined;
 
-  const values: Record<string, string | string[]> = {
+  const values: FormValues = {
     [FIELD.unitId]: String(unitId),
     [FIELD.contactPerson]: version.contactPerson,
     [FIELD.contactPhone]: version.contactPhone,

@@ -4,6 +4,7 @@
  * this runs. A retried submit carrying the same idempotency key gets the stored version back.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { flag, integer, text, type Row } from '#server/db/row.ts';
 import type { Submission } from '#shared/submission/schema.ts';
 import { transaction } from '#server/db/database.ts';
 import type { ActivityRow } from '#shared/submission/activities.ts';
@@ -63,27 +64,27 @@ export function findByIdempotencyKey(db: DatabaseSync, key: string): StoredRef |
       `SELECT s.id AS submission_id, s.unit_id, s.number, v.id AS version_id, v.version_no, v.submitted_at, v.late
        FROM versions v JOIN submissions s ON s.id = v.submission_id WHERE v.idempotency_key = ?`,
     )
-    .get(key) as
-    | { submission_id: number; unit_id: number; number: string; version_id: number; version_no: number; submitted_at: string; late: number }
-    | undefined;
+    .get(key);
   if (!row) return undefined;
   return {
-    submissionId: row.submission_id,
-    unitId: row.unit_id,
-    number: row.number,
-    versionId: row.version_id,
-    versionNo: row.version_no,
-    submittedAt: row.submitted_at,
-    late: row.late === 1,
+    submissionId: integer(row, 'submission_id'),
+    unitId: integer(row, 'unit_id'),
+    number: text(row, 'number'),
+    versionId: integer(row, 'version_id'),
+    versionNo: integer(row, 'version_no'),
+    submittedAt: text(row, 'submitted_at'),
+    late: flag(row, 'late'),
     duplicate: true,
   };
 }
 
+/** Reads `SELECT COALESCE(MAX(…), 0) + 1 AS next`, which always yields one row. */
+const nextNumber = (row: Row | undefined): number => (row ? integer(row, 'next') : 1);
+
 function ensureSubmission(db: DatabaseSync, unitId: number, numberPrefix: string, now: Date): { id: number; number: string } {
-  const existing = db.prepare('SELECT id, number FROM submissions WHERE unit_id = ?').get(unitId) as
-    { id: number; number: string } | undefined;
-  if (existing) return existing;
-  const { next } = db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM submissions').get() as { next: number };
+  const existing = db.prepare('SELECT id, number FROM submissions WHERE unit_id = ?').get(unitId);
+  if (existing) return { id: integer(existing, 'id'), number: text(existing, 'number') };
+  const next = nextNumber(db.prepare('SELECT COALESCE(MAX(id), 0) + 1 AS next FROM submissions').get());
   const number = `${numberPrefix}-${String(next).padStart(4, '0')}`;
   const result = db
     .prepare('INSERT INTO submissions (id, unit_id, number, first_submitted_at) VALUES (?, ?, ?, ?)')
@@ -104,9 +105,9 @@ export function storeVersion(db: DatabaseSync, input: VersionInput, options: Sto
     const earlier = findByIdempotencyKey(db, input.idempotencyKey);
     if (earlier) return earlier;
     const submission = ensureSubmission(db, input.unitId, options.numberPrefix, options.now);
-    const { next } = db
-      .prepare('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM versions WHERE submission_id = ?')
-      .get(submission.id) as { next: number };
+    const next = nextNumber(
+      db.prepare('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM versions WHERE submission_id = ?').get(submission.id),
+    );
     const submittedAt = options.now.toISOString();
     const version = db
       .prepare(

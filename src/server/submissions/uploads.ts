@@ -1,17 +1,19 @@
 /**
  * POST /api/uploads: one photo or attachment at a time, sent by the enhanced form as soon as it is
- * chosen, so that a weak uplink only ever retries one file. Authenticated by unit_id + code; the
- * answer's token is then posted with the final submit. Also serves a staged file back to the unit.
+ * chosen, so that a weak uplink only ever retries one file. Authenticated by unit_id with the
+ * code or a grant (./unit-auth.ts); the answer's token is then posted with the final submit. Also serves a staged file back to the unit.
  */
 import { LIMITS, formatMegabytes } from '#shared/limits.ts';
 import { fileFieldNames } from '#shared/submission/form.ts';
-import { verifyUnitCode } from '#server/campaign/codes.ts';
+import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
+import { FIELD } from '#shared/submission/fields.ts';
 import { FileRefused } from '#server/files/sniff.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
-import { contactOf, lateRefusal, type SubmissionContext } from './context.ts';
+import { lateRefusal, type SubmissionContext } from './context.ts';
+import { authenticateUnit } from './unit-auth.ts';
 import { json } from './http.ts';
-import { PHOTO_KIND, stageAttachment, stagePhoto, stagedThumbUrl } from './staging.ts';
+import { PHOTO_KIND, checkStagedQuota, stageAttachment, stagePhoto, stagedThumbUrl } from './staging.ts';
 
 const FILE_FIELD = 'file';
 const error = (message: string, status: number) => json({ error: message }, status);
@@ -38,12 +40,10 @@ export async function uploadApi(request: Request, context: SubmissionContext): P
 async function stageOne(form: ParsedForm, context: SubmissionContext): Promise<Response> {
   const late = lateRefusal(context);
   if (late) return error(late, 403);
-  const check = await verifyUnitCode(context.db, {
-    unitId: fieldValue(form, 'unit_id'),
-    code: fieldValue(form, 'code'),
-    address: context.address,
-    now: context.now,
-    contact: contactOf(context),
+  const check = await authenticateUnit(context, {
+    unitId: fieldValue(form, FIELD.unitId),
+    code: fieldValue(form, FIELD.code),
+    grant: fieldValue(form, FIELD.grant),
   });
   if (!check.ok) return error(check.message, check.status);
 
@@ -65,13 +65,29 @@ async function stageOne(form: ParsedForm, context: SubmissionContext): Promise<R
 
   try {
     if (isPhoto) {
+      checkStagedQuota(context.db, check.unit.id, context.campaign.requirements.photos.max, context.now);
       const staged = await stagePhoto(context.db, context.dataDir, check.unit.id, file, context.now);
-      return json({ token: staged.token, thumbUrl: stagedThumbUrl(staged.token), width: staged.width, height: staged.height });
+      return json({
+        token: staged.token,
+        thumbUrl: stagedThumbUrl(staged.token),
+        width: staged.width,
+        height: staged.height,
+        grant: check.grant,
+      });
     }
     const staged = await stageAttachment(context.db, context.dataDir, check.unit.id, kind, file, context.now);
-    return json({ token: staged.token, thumbUrl: '', width: 0, height: 0, name: staged.originalName, bytes: staged.bytes });
+    return json({
+      token: staged.token,
+      thumbUrl: '',
+      width: 0,
+      height: 0,
+      name: staged.originalName,
+      bytes: staged.bytes,
+      grant: check.grant,
+    });
   } catch (caught) {
     if (caught instanceof FileRefused) return error(caught.message, caught.status);
+    if (isDiskFull(caught)) return error(STORAGE_FULL, 507);
     throw caught;
   }
 }

@@ -5,6 +5,7 @@
  * adds the rest later by revising with its 报送码. Pure and browser-safe.
  */
 import { FIELD, essayField } from './fields.ts';
+import { textValue, type FormValues } from './form-values.ts';
 import { ERROR_KEY } from './form.ts';
 
 export interface MaterialsPresent {
@@ -46,11 +47,21 @@ export function missingMaterials(present: MaterialsPresent, required: MaterialsR
   return missing;
 }
 
-type Values = Record<string, string | string[]>;
+type Values = FormValues;
 
-/** The 情况汇报 is there when its text is typed or its original is attached. */
+/**
+ * The 情况汇报 is there when its text is typed or its original is attached. The progress query
+ * (src/server/progress/progress.ts) says the same in SQL; one test runs both on the same versions.
+ */
 export const reportPresent = (report: { reportBody: string; hasReportFile: boolean }): boolean =>
   report.hasReportFile || report.reportBody.trim() !== '';
+
+/**
+ * A sent 学习感想 counts towards the notice when it has a title and its text or original file.
+ * The progress query (src/server/progress/progress.ts) says the same in SQL; one test runs both.
+ */
+export const essayCounts = (essay: { title: string; body: string; hasFile: boolean }): boolean =>
+  essay.title.trim() !== '' && (essay.hasFile || essay.body.trim() !== '');
 
 /** One 学习感想 as typed, and whether its .docx came along. */
 export interface EssayParts {
@@ -68,21 +79,16 @@ export interface EssayParts {
 export const essayHasContent = (essay: EssayParts): boolean =>
   essay.hasFile || [essay.title, essay.author, essay.position, essay.body].some((part) => part.trim() !== '');
 
-const textOf = (values: Values, name: string): string => {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-};
-
 /** reportPresent, read from the form's values. */
 export const hasReport = (values: Values, filesPresent: ReadonlySet<string>): boolean =>
-  reportPresent({ reportBody: textOf(values, FIELD.reportBody), hasReportFile: filesPresent.has(FIELD.reportFile) });
+  reportPresent({ reportBody: textValue(values, FIELD.reportBody), hasReportFile: filesPresent.has(FIELD.reportFile) });
 
 /** The parts of essay n as the form's values hold them. */
 export const essayParts = (values: Values, filesPresent: ReadonlySet<string>, n: number): EssayParts => ({
-  title: textOf(values, essayField(n, 'title')),
-  author: textOf(values, essayField(n, 'author')),
-  position: textOf(values, essayField(n, 'position')),
-  body: textOf(values, essayField(n, 'body')),
+  title: textValue(values, essayField(n, 'title')),
+  author: textValue(values, essayField(n, 'author')),
+  position: textValue(values, essayField(n, 'position')),
+  body: textValue(values, essayField(n, 'body')),
   hasFile: filesPresent.has(essayField(n, 'file')),
 });
 

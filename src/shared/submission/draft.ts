@@ -4,6 +4,7 @@
  * keys of their own (draftBlobKey) so that typing does not rewrite megabytes of photos.
  * The 报送码 is never part of the draft: a shared office PC must not keep it.
  */
+import type { FormValues } from './form-values.ts';
 
 export const DRAFT_VERSION = 1;
 
@@ -35,7 +36,7 @@ export interface DraftAttachment {
 export interface SubmissionDraft {
   version: typeof DRAFT_VERSION;
   savedAt: string;
-  values: Record<string, string | string[]>;
+  values: FormValues;
   photos: DraftPhoto[];
   /** Keyed by file field name (report_file, info_file, essay_N_file). */
   attachments: Record<string, DraftAttachment>;
@@ -51,8 +52,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const optionalNumber = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-function parseValues(raw: unknown): Record<string, string | string[]> {
-  const values: Record<string, string | string[]> = {};
+function parseValues(raw: unknown): FormValues {
+  const values: FormValues = {};
   if (!isRecord(raw)) return values;
   for (const key of Object.keys(raw)) {
     const value = raw[key];

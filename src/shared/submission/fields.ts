@@ -6,6 +6,12 @@
 export const FIELD = {
   unitId: 'unit_id',
   code: 'code',
+  /**
+   * The signed grant the server hands back once the 报送码 checked out (reopen, first upload); the
+   * island sends it with every later upload and the final submit instead of having the code
+   * checked again. The plain form never has one and sends the code.
+   */
+  grant: 'grant',
   /** A random key per attempt; a retried submit with the same key returns the stored version. */
   idempotencyKey: 'idempotency_key',
   contactPerson: 'contact_person',

@@ -5,7 +5,8 @@
  * Field names come from ./fields.ts.
  */
 import { FIELD, essayField } from './fields.ts';
-import type { ActivityWindow } from './activities.ts';
+import type { FormValues } from './form-values.ts';
+import type { SubmissionShape } from './shape.ts';
 
 export interface UnitOption {
   id: number;
@@ -63,7 +64,7 @@ export const ERROR_KEY = {
   activities: 'activities',
 } as const;
 
-export interface SubmissionFormProps {
+export interface SubmissionFormProps extends SubmissionShape {
   /** Every active unit, in display order. */
   units: UnitOption[];
   /** Category names in display order; units are grouped under them in the select. */
@@ -76,17 +77,11 @@ export interface SubmissionFormProps {
   nowIso: string;
   /** The notice asks for at least this many photos (usually 1); fewer are sent and listed as missing. */
   photoMin: number;
-  /** At most this many photos; the no-JS form renders this many file rows. */
-  photoMax: number;
-  /** How many 学习感想 the unit sends (the notice asks for 2). */
-  essayCount: number;
-  /** The days an activity in the 台账 may fall on (activities.ts). */
-  activityWindow: ActivityWindow;
   /**
    * Kept or reopened values, keyed by field name (FIELD.*, essay_N_*, photo_caption_N).
    * Every value is a string (activity_N_* for the 台账's rows). Missing keys render empty.
    */
-  values: Record<string, string | string[]>;
+  values: FormValues;
   /** Chinese messages keyed by field name or ERROR_KEY; shown next to the field and in a summary. */
   errors: Record<string, string>;
   /** A message about the whole form (e.g. 报送码不正确 or 已过截止时间), shown at the top. */
@@ -146,7 +141,7 @@ export const ENDPOINT = {
 } as const;
 
 /** The body of /api/uploads answers. */
-export type UploadResult = { token: string; thumbUrl: string; width: number; height: number } | { error: string };
+export type UploadResult = { token: string; thumbUrl: string; width: number; height: number; grant: string } | { error: string };
 
 /** The body of /api/submissions answers (Accept: application/json). */
 export type SubmitResult = { receiptUrl: string } | { errors: Record<string, string>; formError?: string };
@@ -154,9 +149,11 @@ export type SubmitResult = { receiptUrl: string } | { errors: Record<string, str
 /** The body of the reopen endpoint's answers. */
 export type ReopenResult =
   | {
-      values: Record<string, string | string[]>;
+      values: FormValues;
       stagedPhotos: StagedPhoto[];
       stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
       revising: Revising;
+      /** Sent with the uploads and the submit that follow instead of the 报送码 (FIELD.grant). */
+      grant: string;
     }
   | { error: string };

@@ -6,15 +6,17 @@
  * two. Pure and browser-safe.
  */
 import { FIELD, essayField, photoCaptionField } from './fields.ts';
+import { textValue as text, type FormValues } from './form-values.ts';
 import { ERROR_KEY } from './form.ts';
 import { essayParts } from './completeness.ts';
 import { ACTIVITY_PARTS, activityField, activityRowsOf, type ActivityPart } from './activities.ts';
-import { submissionSchema, type Submission, type SubmissionInput, type SubmissionShape } from './schema.ts';
+import { submissionSchema, type Submission, type SubmissionInput } from './schema.ts';
+import type { SubmissionShape } from './shape.ts';
 
 export { isPhoneNumber } from './schema.ts';
 
 export interface RulesInput extends SubmissionShape {
-  values: Record<string, string | string[]>;
+  values: FormValues;
   /** Photos in order, whatever their upload state. */
   photos: { caption: string }[];
   /** File fields (report_file, essay_1_file …) that carry a file or an uploaded token. */
@@ -22,14 +24,6 @@ export interface RulesInput extends SubmissionShape {
 }
 
 export type CheckedSubmission = { ok: true; submission: Submission } | { ok: false; errors: Record<string, string> };
-
-type Values = RulesInput['values'];
-
-/** A repeated field sent once is one string; a text field sent twice keeps neither. */
-const text = (values: Values, name: string): string => {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-};
 
 /** The schema's object for what the form holds. */
 export function submissionInput(input: RulesInput): SubmissionInput {

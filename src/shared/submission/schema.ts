@@ -12,16 +12,9 @@
  */
 import * as z from 'zod/mini';
 import { ACTIVITY_MAX, activityRowIssues, rowStarted, type ActivityWindow } from './activities.ts';
+import type { SubmissionShape } from './shape.ts';
 import { TEXT_LIMITS } from '#shared/limits.ts';
 import { essayHasContent, reportPresent } from './completeness.ts';
-
-/** How many photos and essays this campaign takes (campaign-schema.ts requirements). */
-export interface SubmissionShape {
-  photoMax: number;
-  essayCount: number;
-  /** The days an activity may fall on; a date outside is an error with the window in its message. */
-  activityWindow: ActivityWindow;
-}
 
 export const tooLong = (label: string, max: number): string => `${label}不能超过 ${max} 个字，请删减后再提交。`;
 

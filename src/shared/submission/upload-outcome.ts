@@ -6,7 +6,15 @@
 import { MAX_AUTO_RETRIES, isRetryableStatus, retryDelayMs } from './upload-backoff.ts';
 
 export type UploadOutcome =
-  | { kind: 'stored'; token: string; thumbUrl: string | undefined; width: number | undefined; height: number | undefined }
+  | {
+      kind: 'stored';
+      token: string;
+      thumbUrl: string | undefined;
+      width: number | undefined;
+      height: number | undefined;
+      /** What to send instead of the 报送码 from now on, when the server gave one. */
+      grant: string | undefined;
+    }
   | { kind: 'credentials'; message: string }
   | { kind: 'refused'; message: string }
   | { kind: 'retry'; attempt: number; delayMs: number; message: string }
@@ -38,6 +46,7 @@ export function uploadOutcome(
       thumbUrl: text(field(body, 'thumbUrl')),
       width: size(field(body, 'width')),
       height: size(field(body, 'height')),
+      grant: text(field(body, 'grant')),
     };
   }
   const serverSays = text(field(body, 'error'));

@@ -1,8 +1,6 @@
 import type { APIRoute } from 'astro';
-import { dataDir } from '#server/db/database.ts';
-import { consoleCampaign, consoleDatabase } from '#server/admin/campaign-context.ts';
 import { audit } from '#server/admin/audit.ts';
-import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 import { exportKind } from '#server/export/exports.ts';
 import { exportResponse } from '#server/export/download.ts';
 import { picksFromQuery } from '#server/export/situation-data.ts';
@@ -19,8 +17,8 @@ export const GET: APIRoute = (context) => {
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   }
-  const db = consoleDatabase();
-  audit(db, { username: session.username, action: 'export', detail: kind.name, ip: clientIp(context) });
+  const { db } = context.locals;
+  audit(db, { username: session.username, action: 'export', detail: kind.name, ip: context.locals.address });
   const picks = picksFromQuery(context.url.searchParams);
-  return exportResponse(kind, { db, dataDir: dataDir(), campaign: consoleCampaign(), now: new Date(), ...(picks ? { picks } : {}) });
+  return exportResponse(kind, { ...context.locals, ...(picks ? { picks } : {}) });
 };

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { integer } from '#server/db/row.ts';
 import { transaction } from '#server/db/database.ts';
 import type { ImportedUnit } from './unit-table.ts';
 
@@ -32,9 +33,9 @@ export function applyUnitImport(
     );
     const result: ImportResult = { added: 0, updated: 0, deactivated: 0 };
     units.forEach((unit, index) => {
-      const existing = find.get(unit.name) as { id: number } | undefined;
+      const existing = find.get(unit.name);
       if (existing) {
-        update.run(unit.category, index + 1, unit.contactPerson ?? null, unit.contactPhone ?? null, existing.id);
+        update.run(unit.category, index + 1, unit.contactPerson ?? null, unit.contactPhone ?? null, integer(existing, 'id'));
         result.updated++;
       } else {
         insert.run(unit.name, unit.category, unit.contactPerson ?? '', unit.contactPhone ?? '', index + 1);

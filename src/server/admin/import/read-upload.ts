@@ -1,24 +1,24 @@
 import { parseCsv, type TableRow } from './csv-parse.ts';
 import { decodeTableText, type TextEncodingName } from './decode-text.ts';
 import { readXlsxRows } from './xlsx-read.ts';
+import { sniff } from '#server/files/sniff.ts';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
 export type UploadedTable = { ok: true; rows: TableRow[]; format: 'XLSX' | `CSV（${TextEncodingName}）` } | { ok: false; message: string };
 
-const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
-
 /** Recognises the file by its bytes (names lie: "名单.xls" is often a CSV or an HTML table). */
 export async function readUploadedTable(bytes: Uint8Array): Promise<UploadedTable> {
   if (bytes.length === 0) return { ok: false, message: '没有收到文件，或文件是空的。请选择名单文件后再导入。' };
   if (bytes.length > MAX_IMPORT_BYTES) return { ok: false, message: '文件超过 2 MB，不像是单位名单。请检查是否选错了文件。' };
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+  const type = sniff(Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)));
+  if (type === 'ole') {
     return {
       ok: false,
       message: '这是旧版 Excel（.xls）或 WPS 表格文件，无法直接读取。请在 Excel/WPS 中“另存为” Excel 工作簿（.xlsx）或 CSV 后再导入。',
     };
   }
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+  if (type === 'zip') {
     try {
       return { ok: true, rows: await readXlsxRows(bytes), format: 'XLSX' };
     } catch {

@@ -1,15 +1,14 @@
 import type { APIRoute } from 'astro';
-import { database } from '#server/db/database.ts';
 import { audit } from '#server/admin/audit.ts';
 import { essayOwner, setFeatured } from '#server/review/featured.ts';
-import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 
 export const prerender = false;
 
 /** 评为优秀 / 撤回: form field `action` = mark | withdraw; answers with a redirect back to the submission. */
 export const POST: APIRoute = async (context) => {
   const session = requireAdmin(context.locals);
-  const db = database();
+  const { db } = context.locals;
   const id = /^\d{1,12}$/.test(context.params['id'] ?? '') ? Number(context.params['id']) : 0;
   const owner = id ? essayOwner(db, id) : null;
   const action = String((await context.request.formData()).get('action') ?? '');
@@ -25,7 +24,7 @@ export const POST: APIRoute = async (context) => {
     username: session.username,
     action: mark ? 'feature' : 'unfeature',
     detail: `${owner.unitName}《${owner.title}》`,
-    ip: clientIp(context),
+    ip: context.locals.address,
   });
   const back = `/admin/units/${owner.unitId}/?v=${owner.versionNo}&done=${mark ? 'marked' : 'withdrawn'}#essay-${owner.essayId}`;
   return new Response(null, { status: 303, headers: { location: back } });

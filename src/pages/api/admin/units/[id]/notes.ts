@@ -1,15 +1,14 @@
 import type { APIRoute } from 'astro';
-import { database } from '#server/db/database.ts';
 import { audit } from '#server/admin/audit.ts';
 import { addNote, readNote, unitExists } from '#server/review/supervision.ts';
-import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 
 export const prerender = false;
 
 /** Adds a 督导 note to the unit; redirects back to the unit's page, with the problem when there is one. */
 export const POST: APIRoute = async (context) => {
   const session = requireAdmin(context.locals);
-  const db = database();
+  const { db } = context.locals;
   const unitId = /^\d{1,9}$/.test(context.params['id'] ?? '') ? Number(context.params['id']) : 0;
   const unitName = unitId ? unitExists(db, unitId) : undefined;
   if (!unitName) {
@@ -26,7 +25,7 @@ export const POST: APIRoute = async (context) => {
     username: session.username,
     action: 'supervision_note',
     detail: `${unitName} ${read.note.checkedOn} ${read.note.method}：${read.note.findings}`,
-    ip: clientIp(context),
+    ip: context.locals.address,
   });
   return back('done=note');
 };

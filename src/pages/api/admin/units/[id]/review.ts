@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
-import { database } from '#server/db/database.ts';
 import { handleReview } from '#server/review/review-request.ts';
-import { clientIp, requireAdmin } from '#server/http/request-info.ts';
+import { requireAdmin } from '#server/admin/require-admin.ts';
 
 export const prerender = false;
 
@@ -10,7 +9,7 @@ export const POST: APIRoute = async (context) => {
   const session = requireAdmin(context.locals);
   const unitId = /^\d{1,9}$/.test(context.params['id'] ?? '') ? Number(context.params['id']) : 0;
   const fields = await context.request.formData().catch(() => new FormData());
-  const outcome = handleReview(database(), unitId, fields, { username: session.username, ip: clientIp(context) });
+  const outcome = handleReview(context.locals.db, unitId, fields, { username: session.username, ip: context.locals.address });
   if (outcome.kind === 'not-found') {
     return new Response(JSON.stringify({ error: '找不到这个单位的这份报送材料。请返回报送进度页刷新后再试。' }), {
       status: 404,

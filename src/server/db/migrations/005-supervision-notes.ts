@@ -2,7 +2,7 @@ import type { Migration } from '../migration.ts';
 
 /** 督导 notes: what the organiser found when checking on a unit, kept with the unit. */
 export const supervisionNotes: Migration = {
-  version: 3,
+  version: 5,
   description: '督导检查记录',
   up: (db) =>
     db.exec(`

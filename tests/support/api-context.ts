@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import sharp from 'sharp';
+import { loadConfig } from '#server/config/config.ts';
 import { loadCampaign } from '#server/campaign/campaign.ts';
 import { issueCodes } from '#server/campaign/codes.ts';
 import { openDatabase } from '#server/db/database.ts';
@@ -27,7 +28,7 @@ export function testContext(options: TestContextOptions = {}): SubmissionContext
   const dataDir = mkdtempSync(join(tmpdir(), 'baosong-api-'));
   const db = openDatabase(dataDir);
   const campaign = loadCampaign({
-    env: { CAMPAIGN_DEADLINE: options.deadline ?? '2030-12-31T18:00', LATE_POLICY: options.latePolicy ?? 'accept' },
+    config: loadConfig({ CAMPAIGN_DEADLINE: options.deadline ?? '2030-12-31T18:00', LATE_POLICY: options.latePolicy ?? 'accept' }),
   });
   seedUnits(db, campaign);
   return { db, dataDir, campaign, now: options.now ?? new Date('2030-06-01T02:00:00Z'), address: options.address ?? '10.0.0.7' };

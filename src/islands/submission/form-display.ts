@@ -1,28 +1,10 @@
 /**
- * Reading the form's kept values, which arrive from the server as text or lists of text.
+ * How the form shows sizes and orders its error summary.
  */
 import { FIELD, essayField, photoCaptionField } from '#shared/submission/fields.ts';
 import { ACTIVITY_PARTS, activityField } from '#shared/submission/activities.ts';
 import { ERROR_KEY } from '#shared/submission/form.ts';
 import { formatMegabytes } from '#shared/limits.ts';
-
-export function textValue(values: Record<string, string | string[]>, name: string): string {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-}
-
-/** A checkbox group's value: one ticked box arrives as plain text, none as nothing. */
-export function listValue(values: Record<string, string | string[]>, name: string): string[] {
-  const value = values[name];
-  return Array.isArray(value) ? value : typeof value === 'string' && value ? [value] : [];
-}
-
-export function hasAnyValue(values: Record<string, string | string[] | undefined>): boolean {
-  return Object.keys(values).some((name) => {
-    const value = values[name];
-    return Array.isArray(value) ? value.length > 0 : typeof value === 'string' && value.trim() !== '';
-  });
-}
 
 /** 7.3 MB, 0.8 MB or 35 KB: a small Word file is not "0 MB". */
 export function formatSize(bytes: number): string {

@@ -5,7 +5,7 @@ import type { Migration } from '../migration.ts';
  * each that keeps their free-text fields word for word (legacy_*), so they still show and export.
  */
 export const reviewAndActivities: Migration = {
-  version: 2,
+  version: 4,
   description: '审核决定与学习活动台账',
   up: (db) =>
     db.exec(`
