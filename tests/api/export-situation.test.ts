@@ -7,7 +7,7 @@ import { loadCampaign } from '#server/campaign/campaign.ts';
 import { exportKind, type ExportContext } from '#server/export/exports.ts';
 import { practiceLines, picksFromQuery } from '#server/export/situation-data.ts';
 import { summarise, unitProgress } from '#server/progress/progress.ts';
-import { recordDecision } from '#server/review/decisions.ts';
+import { recordDecision } from '#server/submissions/review-decisions.ts';
 import { findAdoptionTarget, setAdopted } from '#server/review/adoption.ts';
 import type { ActivityRow } from '#shared/submission/activities.ts';
 

@@ -40,7 +40,7 @@ describe('汇总表.xlsx', () => {
     expect(cell(5, '版本数').value).toBe(2);
     expect(cell(4, '照片数').value).toBe(2);
     expect(cell(4, '学习感想数').value).toBe(2);
-    expect(cell(4, '参加人数').value).toBe(30);
+    expect(cell(4, '参加人次').value).toBe(30);
     const first = cell(4, '首次报送时间');
     expect(first.value).toBeInstanceOf(Date);
     // Seeded at 2023-02-20 02:00 UTC, shown as 10:00 on a Beijing clock.

@@ -4,11 +4,11 @@ import { consolePoster } from '../support/console-post.ts';
 import { submitApi } from '#server/submissions/http.ts';
 import { reopenCurrent } from '#server/submissions/reopen.ts';
 import { receiptView } from '#server/submissions/receipt.ts';
-import { decisionHistory } from '#server/review/decisions.ts';
+import { decisionHistory } from '#server/submissions/review-decisions.ts';
 import { summarise, unitProgress } from '#server/progress/progress.ts';
 import { unitReminder, groupReminder } from '#server/admin/reminder.ts';
 import { summaryRows, SUMMARY_COLUMNS } from '#server/export/summary.ts';
-import { readDecision } from '#server/review/decision-input.ts';
+import { readDecision } from '#server/submissions/review-input.ts';
 
 // The route opens the process-wide database in DATA_DIR, as it does in the running site.
 const context = testContext();

@@ -7,7 +7,7 @@
  *               → export → search → admin → app
  *     config (settings from the environment), secrets (hashes, signatures), db (the SQLite file),
  *     http (request plumbing, rate limits), campaign (campaign, units, 报送码), files (store, sniff,
- *     photos), submissions (one unit's materials), progress (statuses and counts), review (优秀),
+ *     photos), submissions (one unit's materials and their 审核), progress (statuses and counts), review (优秀、采用、督导),
  *     export (xlsx, csv, zip, docx), search (the no-JS search), admin (only what the console alone
  *     uses; nothing imports it), app (start-up and the request context; only src/middleware.ts and
  *     the command line use it).

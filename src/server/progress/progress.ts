@@ -2,8 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Requirements } from '#shared/campaign/schema.ts';
 import { flag, integer, optionalInteger, optionalText, text, type Row } from '#server/db/row.ts';
 import { unitStatus, type UnitFacts, type UnitStatus } from './unit-status.ts';
-import { REVIEW_LABEL, reviewKindOf, type ReviewKind } from '#server/review/decisions.ts';
-import type { Decision } from '#server/review/decision-input.ts';
+import { REVIEW_LABEL, reviewKindOf, type ReviewKind } from '#server/submissions/review-decisions.ts';
+import type { Decision } from '#server/submissions/review-input.ts';
 import { activityTotals, emptyUnitActivities, unitActivities, type ActivityTotals, type UnitActivities } from './activity-totals.ts';
 
 /** The organiser's review of the current version; null for a unit that has sent nothing. */

@@ -10,7 +10,7 @@ import type { FileRecord } from '#server/files/store.ts';
 import { fileUrl, isReceiptToken, receiptUrl } from './links.ts';
 import { missingItems } from './missing.ts';
 import { findSubmissionByNumber, listVersions, loadVersion } from './read.ts';
-import { latestDecisionOn, reviewNote } from '#server/review/decisions.ts';
+import { latestDecisionOn, reviewNote } from './review-decisions.ts';
 import { activityLine } from './activities.ts';
 import type { ReviewNote } from '#shared/submission/form.ts';
 import { ensureVersionTexts, versionTexts } from './texts.ts';

@@ -13,7 +13,7 @@ import { PHOTO_KIND, restage, stagedThumbUrl } from './staging.ts';
 import { transaction } from '#server/db/database.ts';
 import { receiptUrl } from './links.ts';
 import type { FileRecord } from '#server/files/store.ts';
-import { latestDecision, reviewNote } from '#server/review/decisions.ts';
+import { latestDecision, reviewNote } from './review-decisions.ts';
 import { activityField, ACTIVITY_FORMS } from '#shared/submission/activities.ts';
 import type { StoredActivity } from './activities.ts';
 

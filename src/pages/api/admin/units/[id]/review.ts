@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { handleReview } from '#server/review/review-request.ts';
+import { handleReview } from '#server/admin/review-request.ts';
 import { requireAdmin } from '#server/admin/require-admin.ts';
 
 export const prerender = false;

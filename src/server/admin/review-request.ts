@@ -3,10 +3,10 @@
  * and the audit entry. Answers where the browser goes next: back to the page, with what happened.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { audit } from '#server/admin/audit.ts';
+import { audit } from './audit.ts';
 import { transaction } from '#server/db/database.ts';
-import { readDecision } from './decision-input.ts';
-import { recordDecision, reviewTarget } from './decisions.ts';
+import { readDecision } from '#server/submissions/review-input.ts';
+import { recordDecision, reviewTarget } from '#server/submissions/review-decisions.ts';
 
 export type ReviewOutcome = { kind: 'not-found' } | { kind: 'redirect'; location: string; stored: boolean };
 

@@ -4,7 +4,7 @@
  * so a revision after 退回 is 待审核 again without anything being rewritten.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { DECISION_LABEL, type Decision } from './decision-input.ts';
+import { DECISION_LABEL, type Decision } from './review-input.ts';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
 import type { ReviewNote } from '#shared/submission/form.ts';
 
