@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
 import { searchDataPlugin } from './src/reading/search/search-data-plugin.ts';
+import { homeDataPlugin } from './src/reading/home/home-data-plugin.ts';
 
 // Old intranet browsers (360 安全浏览器 in its Chromium 78 core, older WeChat X5) are real targets:
 // every bundle and stylesheet is lowered to that engine.
@@ -41,6 +42,7 @@ export default defineConfig({
     // which would ship ?. and ??= to Chromium 78; this hook runs later and restores the target.
     plugins: [
       searchDataPlugin(),
+      homeDataPlugin(),
       {
         name: 'legacy-client-target',
         configEnvironment: (name) => (name === 'client' ? { build: { target: legacyTarget, cssTarget: legacyTarget } } : undefined),

@@ -3,3 +3,9 @@ declare module 'virtual:search-data' {
   const searchData: string;
   export default searchData;
 }
+
+declare module 'virtual:home-data' {
+  /** The home page's facts about the texts (src/reading/home/home-data-plugin.ts). */
+  const homeData: import('./reading/home/home-facts.ts').HomeFacts;
+  export default homeData;
+}

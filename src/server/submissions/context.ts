@@ -4,7 +4,8 @@
  * submissionContext(); tests build their own with a temporary database and folder.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { formatBeijing, isLate } from '#shared/campaign/deadline.ts';
+import { isLate } from '#shared/campaign/deadline.ts';
+import { deadlinePhrase } from '#shared/campaign/deadline-words.ts';
 import { contactLine, currentCampaign, type Campaign } from '#server/campaign/campaign.ts';
 import { database, dataDir } from '#server/db/database.ts';
 import { sweepTemp } from '#server/files/store.ts';
@@ -43,7 +44,7 @@ export const contactOf = (context: SubmissionContext) => contactLine(context.cam
 export function lateRefusal(context: SubmissionContext): string | undefined {
   const { campaign: c, now } = context;
   if (c.latePolicy !== 'refuse' || !isLate(now, c.deadlineAt)) return undefined;
-  return `报送已于 ${formatBeijing(c.deadlineAt)}（${c.deadline.label}）截止，系统不再接收新的报送和修改。如确需补报，请联系${contactOf(context)}。`;
+  return `报送已于 ${deadlinePhrase(c.deadlineAt, c.deadline.label)}截止，系统不再接收新的报送和修改。如确需补报，请联系${contactOf(context)}。`;
 }
 
 /** Receipt numbers start with the deadline's year: BS2023-0001. */

@@ -22,6 +22,7 @@ export function blankProps(context: SubmissionContext): SubmissionFormProps {
     units: listUnits(context.db).map((unit) => ({ id: unit.id, name: unit.name, category: unit.category })),
     categories: campaign.categories,
     deadlineIso: toBeijingIso(campaign.deadlineAt),
+    deadlineLabel: campaign.deadline.label,
     latePolicy: campaign.latePolicy,
     nowIso: context.now.toISOString(),
     photoMin: campaign.requirements.photos.min,

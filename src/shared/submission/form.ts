@@ -67,6 +67,8 @@ export interface SubmissionFormProps {
   categories: string[];
   /** The deadline instant (2023-02-27 下班前 in Beijing time) as an ISO-8601 string with offset or Z. */
   deadlineIso: string;
+  /** The deadline's wording from the notice, e.g. 下班前. */
+  deadlineLabel: string;
   /** After the deadline: 'refuse' = no new submissions or revisions; 'accept' = accepted but marked 逾期. */
   latePolicy: 'refuse' | 'accept';
   /** The server clock at render time (ISO-8601); the countdown corrects the device clock with it. */
