@@ -13,8 +13,8 @@ import { loadSearchDocs } from '#reading/search/docs.ts';
 import { docsMap, search } from '#shared/search/engine.ts';
 import { buildSearchIndex } from '#shared/search/index-build.ts';
 import type { SearchData } from '#shared/search/types.ts';
-import { scoreRanking, type RelevanceReport } from '../fixtures/search-metrics.ts';
-import { relevanceCases, type RelevanceCase } from '../fixtures/search-queries.ts';
+import { scoreRanking, type RelevanceReport, type ScoredCase } from '../fixtures/search-metrics.ts';
+import { relevanceCases } from '../fixtures/search-queries.ts';
 import { heldOutReaderCases, readerCases, tunedReaderCases } from '../fixtures/search-queries-readers.ts';
 import { launchBrowser } from '../support/browser.ts';
 import { buildSite, startSite } from '../support/site.ts';
@@ -51,10 +51,10 @@ const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
 const ms = (value: number) => Math.round(value);
 
 /** The relevance set and the readers' queries, the tuned and the held-out part scored apart. */
-const groups: { name: string; cases: readonly RelevanceCase[] }[] = [
+const groups: { name: string; cases: readonly ScoredCase[] }[] = [
   { name: '原有查询集', cases: relevanceCases },
-  { name: '读者查询：调优部分', cases: tunedReaderCases as readonly RelevanceCase[] },
-  { name: '读者查询：留出部分（未据以调优）', cases: heldOutReaderCases as readonly RelevanceCase[] },
+  { name: '读者查询：调优部分', cases: tunedReaderCases },
+  { name: '读者查询：留出部分（未据以调优）', cases: heldOutReaderCases },
 ];
 
 export async function benchSearch(): Promise<BenchTable[]> {

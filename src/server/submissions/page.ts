@@ -62,10 +62,10 @@ export async function formPage(request: Request, context: SubmissionContext): Pr
   const outcome = await receiveSubmission(request, context);
   if (outcome.kind === 'stored') return { kind: 'redirect', location: outcome.receiptUrl };
   if (outcome.kind === 'refused') return { kind: 'form', status: outcome.status, props: { ...blank, formError: outcome.message } };
-  const { status, errors, formError, values, stagedPhotos, stagedFiles, idempotencyKey } = outcome;
+  const { status, errors, formError, values, stagedPhotos, stagedFiles, refusedPhotos, idempotencyKey } = outcome;
   return {
     kind: 'form',
     status,
-    props: { ...blank, values, errors, ...(formError ? { formError } : {}), stagedPhotos, stagedFiles, idempotencyKey },
+    props: { ...blank, values, errors, ...(formError ? { formError } : {}), stagedPhotos, stagedFiles, refusedPhotos, idempotencyKey },
   };
 }

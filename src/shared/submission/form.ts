@@ -60,6 +60,12 @@ export const ERROR_KEY = {
   essay: (n: number) => `essay_${n}`,
 } as const;
 
+export interface RefusedPhoto {
+  caption: string;
+  /** Why it was refused, in Chinese, naming the file. */
+  message: string;
+}
+
 export interface SubmissionFormProps {
   /** Every active unit, in display order. */
   units: UnitOption[];
@@ -94,6 +100,11 @@ export interface SubmissionFormProps {
    * For every n at most one of photo_n (a file) and photo_token_n is sent.
    */
   stagedPhotos: StagedPhoto[];
+  /**
+   * Photos of the last plain post that were refused, in order: each is offered again in the next
+   * free file row with its caption kept and the reason beside it.
+   */
+  refusedPhotos?: RefusedPhoto[];
   /** Attachments already on the server, keyed by file field name. */
   stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
   /** A fresh random key for this attempt (FIELD.idempotencyKey); a retried post reuses it. */
