@@ -40,7 +40,7 @@ describe('the 报送 page around the deadline', () => {
       const page = await context.newPage();
       await page.goto(`${site.url}/baosong/`);
       const banner = await page.locator('.sf-form .sf-notice').first().innerText();
-      expect(banner).toContain('报送已于 2023年2月27日 18:00（北京时间）截止');
+      expect(banner).toContain('报送已于 2023年2月27日 18:00（下班前，北京时间）截止');
       expect(banner).toContain('不再接收新的报送或修改');
       expect(await page.locator('.sf-form button[type="submit"]').isDisabled()).toBe(true);
       await context.close();
