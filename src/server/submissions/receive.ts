@@ -10,7 +10,7 @@ import { isLate } from '#shared/campaign/deadline.ts';
 import { LIMITS } from '#shared/limits.ts';
 import { FIELD, essayField } from '#shared/submission/fields.ts';
 import { essayHasContent } from '#shared/submission/completeness.ts';
-import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from '#shared/submission/form.ts';
+import { ERROR_KEY, type FileFieldName, type RefusedPhoto, type StagedFile, type StagedPhoto } from '#shared/submission/form.ts';
 import { checkSubmission } from '#shared/submission/rules.ts';
 import type { Submission } from '#shared/submission/schema.ts';
 import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
@@ -35,6 +35,7 @@ export type ReceiveOutcome =
       values: FormValues;
       stagedPhotos: StagedPhoto[];
       stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
+      refusedPhotos: RefusedPhoto[];
       idempotencyKey: string;
     }
   /** Nothing of the request could be read (too large, malformed): only a message. */
@@ -87,6 +88,7 @@ async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape
     ...(formError ? { formError } : {}),
     values,
     ...(slots ? stagedForForm(slots) : { stagedPhotos: [], stagedFiles: {} }),
+    refusedPhotos: slots ? slots.refusedPhotos : [],
     idempotencyKey,
   });
   const dropped = form.files.length > 0 ? '本次选择的照片和附件没有保存，请改正后重新选择。' : '';
