@@ -1,11 +1,13 @@
 /**
- * Serves a built site: the Astro standalone handler (static files + on-demand routes) behind gzip.
+ * Serves a built site: the Astro standalone handler (static files + on-demand routes) behind gzip,
+ * with the security headers of src/server/http/security-headers.ts on every response.
  * Units upload on weak phone links and readers open /gangyao/ on them too, so text is compressed;
  * photos, zips and spreadsheets are left as they are (already compressed).
  *
  * Usage: node src/cli/serve.ts [build folder]   (default dist; HOST and PORT from the environment)
  */
 import compression from 'compression';
+import onHeaders from 'on-headers';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
@@ -13,6 +15,7 @@ import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
+import { applySecurityHeaders, BAD_ADDRESS_PAGE, hasReadablePath, PLAIN_PAGE_POLICY } from '#server/http/security-headers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -35,9 +38,21 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   const compress = compression({ threshold: 1024 });
 
   const publicOrigin = process.env['PUBLIC_URL'] ? new URL(process.env['PUBLIC_URL']).origin : undefined;
+  const plainPage = (status: number, html: string) => ({
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PLAIN_PAGE_POLICY, 'cache-control': 'no-store' },
+    html,
+  });
   const listener: RequestListener = (req, res) => {
-    if (isCrossSiteFormPost(req.method ?? 'GET', req.headers, publicOrigin)) {
-      res.writeHead(403, { 'content-type': 'text/html; charset=utf-8' }).end(CROSS_SITE_PAGE);
+    onHeaders(res, () => applySecurityHeaders(res));
+    // Astro answers an undecodable address with English "Bad request.": every refusal here is in Chinese.
+    const refusal = !hasReadablePath(req.url ?? '/')
+      ? plainPage(400, BAD_ADDRESS_PAGE)
+      : isCrossSiteFormPost(req.method ?? 'GET', req.headers, publicOrigin)
+        ? plainPage(403, CROSS_SITE_PAGE)
+        : undefined;
+    if (refusal) {
+      res.writeHead(refusal.status, refusal.headers).end(refusal.html);
       return;
     }
     compress(req as never, res as never, () => entry.handler(req, res));

@@ -16,7 +16,16 @@ import { verifyUnitCode } from '#server/campaign/codes.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
 import { contactOf, lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
-import { attachmentSlots, fileLimitFor, formValues, isIdempotencyKey, photoSlots, type FormValues } from './form-data.ts';
+import {
+  attachmentSlots,
+  fileLabelFor,
+  fileLimitFor,
+  formValues,
+  isIdempotencyKey,
+  photoSlots,
+  refusedFileFor,
+  type FormValues,
+} from './form-data.ts';
 import { receiptUrl } from './links.ts';
 import { renumberedCaptions, resolveSlots, type ResolvedSlots } from './slots.ts';
 import { stagedThumbUrl } from './staging.ts';
@@ -58,7 +67,12 @@ export async function receiveSubmission(request: Request, context: SubmissionCon
   const shape = { photoMax: requirements.photos.max, essayCount: requirements.essays };
   let form: ParsedForm;
   try {
-    form = await parseMultipart(request, { tmpDir: tmpDir(context.dataDir), fileLimit: fileLimitFor(shape, LIMITS) });
+    form = await parseMultipart(request, {
+      tmpDir: tmpDir(context.dataDir),
+      fileLimit: fileLimitFor(shape, LIMITS),
+      fileLabel: fileLabelFor(shape.essayCount),
+      refusedFile: refusedFileFor(shape.photoMax),
+    });
   } catch (error) {
     if (error instanceof MultipartError) return { kind: 'refused', status: error.status, message: error.message };
     throw error;

@@ -6,6 +6,7 @@
  */
 import { FIELD, essayField } from './fields.ts';
 import { ERROR_KEY } from './form.ts';
+import { isInvisible } from './clean-text.ts';
 
 export interface MaterialsPresent {
   /** A 情况汇报 text or its original file. */
@@ -50,7 +51,7 @@ type Values = Record<string, string | string[]>;
 
 /** The 情况汇报 is there when its text is typed or its original is attached. */
 export const reportPresent = (report: { reportBody: string; hasReportFile: boolean }): boolean =>
-  report.hasReportFile || report.reportBody.trim() !== '';
+  report.hasReportFile || !isInvisible(report.reportBody);
 
 /** One 学习感想 as typed, and whether its .docx came along. */
 export interface EssayParts {
@@ -66,7 +67,7 @@ export interface EssayParts {
  * simply not sent yet; a started one must be complete (schema.ts).
  */
 export const essayHasContent = (essay: EssayParts): boolean =>
-  essay.hasFile || [essay.title, essay.author, essay.position, essay.body].some((part) => part.trim() !== '');
+  essay.hasFile || [essay.title, essay.author, essay.position, essay.body].some((part) => !isInvisible(part));
 
 const textOf = (values: Values, name: string): string => {
   const value = values[name];
