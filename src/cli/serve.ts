@@ -15,7 +15,13 @@ import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
-import { applySecurityHeaders, BAD_ADDRESS_PAGE, hasReadablePath, PLAIN_PAGE_POLICY } from '#server/http/security-headers.ts';
+import {
+  applySecurityHeaders,
+  BAD_ADDRESS_PAGE,
+  clientErrorResponse,
+  hasReadablePath,
+  PLAIN_PAGE_POLICY,
+} from '#server/http/security-headers.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -61,6 +67,10 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   const cert = process.env['SERVER_CERT_PATH'];
   const key = process.env['SERVER_KEY_PATH'];
   const server = cert && key ? createTlsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createServer(listener);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
+    else socket.end(clientErrorResponse(error.code));
+  });
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=其他端口 npm start 重试。` : error.message;
     console.error(`站点无法启动：${reason}`);

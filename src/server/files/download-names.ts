@@ -15,7 +15,7 @@ export function safeFileName(raw: string, fallback: string, max = 60): string {
   let name = raw
     .normalize('NFC')
     // Controls, bidi overrides (which make 报告‮fdp.exe read as 报告exe.pdf), zero-width marks, noncharacters.
-    .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFFE\uFFFF]/g, '')
+    .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFFE\uFFFF]/g, '')
     .replace(/[\\/:*?"<>|]/g, '_')
     .replace(/\s+/g, ' ')
     .trim();

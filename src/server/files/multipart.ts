@@ -81,6 +81,27 @@ export function shownFileName(filename: string): string {
   return clean.length === 0 ? '未命名文件' : clean.length > 40 ? `${clean.slice(0, 39).join('')}…` : clean.join('');
 }
 
+/**
+ * Counts the parts that start in the body. busboy skips a part whose Content-Disposition it cannot
+ * parse (a raw line break in a file name ends the header early) without a word; comparing this
+ * count with the parts it delivered is how such a part is still named.
+ */
+function partCounter(boundary: string): { stream: Transform; count: () => number } {
+  const delimiter = Buffer.from(`--${boundary}\r\n`, 'latin1');
+  let tail = Buffer.alloc(0);
+  let parts = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const window = Buffer.concat([tail, chunk]);
+      for (let at = window.indexOf(delimiter); at >= 0; at = window.indexOf(delimiter, at + delimiter.length)) parts++;
+      // Shorter than the delimiter, so no occurrence found here is counted again with the next chunk.
+      tail = window.subarray(Math.max(0, window.length - delimiter.length + 1));
+      done(null, chunk);
+    },
+  });
+  return { stream, count: () => parts };
+}
+
 /** Counts the request body and stops it once it exceeds the total. */
 function byteCounter(limit: number): Transform {
   let seen = 0;
@@ -128,7 +149,9 @@ export async function parseMultipart(request: Request, options: MultipartOptions
   const tempPaths: string[] = [];
 
   const labelOf = (field: string) => (options.fileLabel ? options.fileLabel(field) : '文件');
+  let delivered = 0;
   parser.on('field', (name, value, info) => {
+    delivered++;
     // A file part without a file name arrives as text; an empty one is just an empty file input.
     if (options.fileLimit(name) > 0) {
       if (value !== '') errors[name] = `${labelOf(name)}没有文件名，没有收下。请重新选择这个文件后再提交。`;
@@ -144,6 +167,7 @@ export async function parseMultipart(request: Request, options: MultipartOptions
   });
 
   parser.on('file', (field, stream, info) => {
+    delivered++;
     const filename = (info.filename ?? '').slice(0, 200);
     const limit = options.fileLimit(field);
     if (limit === 0) {
@@ -197,7 +221,14 @@ export async function parseMultipart(request: Request, options: MultipartOptions
 
   try {
     const body = Readable.fromWeb(request.body as unknown as NodeReadableStream<Uint8Array>);
-    await pipeline(body, byteCounter(requestBytes), tolerantSink(parser, () => (errors[UNREADABLE_PART] = UNREADABLE_PART_MESSAGE)));
+    const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
+    const parts = partCounter(boundary?.[1] ?? boundary?.[2] ?? '');
+    const unreadable = () => {
+      delivered++;
+      errors[UNREADABLE_PART] = UNREADABLE_PART_MESSAGE;
+    };
+    await pipeline(body, byteCounter(requestBytes), parts.stream, tolerantSink(parser, unreadable));
+    if (parts.count() > delivered && !refusal) errors[UNREADABLE_PART] = UNREADABLE_PART_MESSAGE;
     await Promise.all(writes);
     if (refusal) throw refusal;
   } catch (error) {

@@ -52,3 +52,25 @@ export function hasReadablePath(url: string): boolean {
 }
 
 export const BAD_ADDRESS_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>网址有误</title></head><body style="font:18px/1.8 sans-serif;max-width:36em;margin:2em auto;padding:0 1em"><h1>网址有误</h1><p>这个网址中有无法识别的字符（可能是复制时不完整）。请检查网址，或从首页重新进入。</p><p><a href="/">返回首页</a></p></body></html>`;
+
+const HEADERS_TOO_LARGE_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>请求过大</title></head><body style="font:18px/1.8 sans-serif;max-width:36em;margin:2em auto;padding:0 1em"><h1>请求过大</h1><p>浏览器发送的信息（网址或 Cookie）过长，系统无法处理。请清除本站的 Cookie 后重新打开，或从首页重新进入。</p><p><a href="/">返回首页</a></p></body></html>`;
+
+/**
+ * The answer Node itself gives a request it cannot parse (a header past its limit, a broken request
+ * line), written on the socket because no handler runs: in Chinese, with the same headers as the rest.
+ */
+export function clientErrorResponse(code: string | undefined): string {
+  const tooLarge = code === 'HPE_HEADER_OVERFLOW';
+  const html = tooLarge ? HEADERS_TOO_LARGE_PAGE : BAD_ADDRESS_PAGE;
+  const headers = {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': String(Buffer.byteLength(html)),
+    'content-security-policy': PLAIN_PAGE_POLICY,
+    ...SECURITY_HEADERS,
+    connection: 'close',
+  };
+  const head = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
+  return `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n${head}\r\n${html}`;
+}
