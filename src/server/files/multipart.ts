@@ -149,12 +149,13 @@ export async function parseMultipart(request: Request, options: MultipartOptions
   const tempPaths: string[] = [];
 
   const labelOf = (field: string) => (options.fileLabel ? options.fileLabel(field) : '文件');
+  const namelessMessage = (field: string) => `${labelOf(field)}没有文件名，没有收下。请重新选择这个文件后再提交。`;
   let delivered = 0;
   parser.on('field', (name, value, info) => {
     delivered++;
     // A file part without a file name arrives as text; an empty one is just an empty file input.
     if (options.fileLimit(name) > 0) {
-      if (value !== '') errors[name] = `${labelOf(name)}没有文件名，没有收下。请重新选择这个文件后再提交。`;
+      if (value !== '') errors[name] = namelessMessage(name);
       return;
     }
     if (info.valueTruncated) {
@@ -173,11 +174,6 @@ export async function parseMultipart(request: Request, options: MultipartOptions
     if (limit === 0) {
       stream.resume();
       if (options.refusedFile) errors[field] = options.refusedFile(field, shownFileName(filename));
-      return;
-    }
-    if (filename === '') {
-      stream.resume();
-      errors[field] = `${labelOf(field)}没有文件名，没有收下。请重新选择这个文件后再提交。`;
       return;
     }
     const path = join(options.tmpDir, `up-${randomBytes(12).toString('hex')}`);
@@ -202,6 +198,10 @@ export async function parseMultipart(request: Request, options: MultipartOptions
         if (over) {
           errors[field] = fileTooLargeMessage(labelOf(field), shownFileName(filename), limit);
           await rm(path, { force: true });
+        } else if (filename === '') {
+          // An empty file input sends a nameless empty part; a nameless part with content is named.
+          await rm(path, { force: true });
+          if (bytes > 0) errors[field] = namelessMessage(field);
         } else {
           files.push({ field, filename, declaredType: info.mimeType, path, bytes, sha256: hash.digest('hex') });
         }

@@ -34,9 +34,13 @@ export function applySecurityHeaders(res: HeaderTarget): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     if (res.getHeader(name) === undefined) res.setHeader(name, value);
   }
-  if (res.getHeader('content-security-policy') === undefined) {
+  const policy = res.getHeader('content-security-policy');
+  if (policy === undefined) {
     const type = String(res.getHeader('content-type') ?? '');
     res.setHeader('content-security-policy', /^text\/html/i.test(type) ? PAGE_POLICY : STRICT_POLICY);
+  } else if (!/frame-ancestors/.test(String(policy))) {
+    // Astro sends its policy as a header on pages rendered on demand; only a header can forbid framing.
+    res.setHeader('content-security-policy', `${String(policy).replace(/;\s*$/, '')}; frame-ancestors 'none'`);
   }
 }
 
