@@ -5,7 +5,7 @@
     box.onchange = function () {
       localStorage.setItem('daziti', box.checked ? '1' : '0');
     };
-  } catch (blocked) {
+  } catch {
     // Storage blocked (private mode, some WeChat builds): the switch still works on this page.
   }
 })();

@@ -104,7 +104,11 @@ describe('报送码', () => {
     );
     expect(guesses.every((check) => !check.ok && check.status === 401)).toBe(true);
     expect(slowDownMs(context.db, rule, context.now)).toBe(500);
-    recordEvent(context.db, Array.from({ length: 40 }, () => rule.bucket), context.now);
+    recordEvent(
+      context.db,
+      Array.from({ length: 40 }, () => rule.bucket),
+      context.now,
+    );
     expect(slowDownMs(context.db, rule, context.now)).toBe(3000);
     expect(slowDownMs(context.db, rule, new Date(context.now.getTime() + 16 * 60_000))).toBe(0);
   });
@@ -118,7 +122,13 @@ describe('报送码', () => {
     );
     const checks = await Promise.all(
       Array.from({ length: 35 }, (_, i) =>
-        verifyUnitCode(context.db, { unitId: String(units[i % 4]!.id), code: 'WRONGCODE2', address: '10.0.5.1', now: context.now, contact: '市水利局' }),
+        verifyUnitCode(context.db, {
+          unitId: String(units[i % 4]!.id),
+          code: 'WRONGCODE2',
+          address: '10.0.5.1',
+          now: context.now,
+          contact: '市水利局',
+        }),
       ),
     );
     const statuses = checks.map((check) => (check.ok ? 200 : check.status));

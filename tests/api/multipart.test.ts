@@ -71,7 +71,10 @@ describe('reading a multipart body as a stream', () => {
         ['photo_2', blob('ok'), 'ok.jpg'],
       ],
     );
-    const parsed = await parseMultipart(postRequest('/baosong/', form), { tmpDir: dir, fileLimit: (field) => (field.startsWith('photo_') ? 2048 : 0) });
+    const parsed = await parseMultipart(postRequest('/baosong/', form), {
+      tmpDir: dir,
+      fileLimit: (field) => (field.startsWith('photo_') ? 2048 : 0),
+    });
     expect(parsed.errors['photo_1']).toContain('大照片.jpg');
     expect(parsed.files.map((file) => file.field)).toEqual(['photo_2']);
     expect(parsed.fields.get('report_body')).toEqual(['正文在文件之后也要收到']);

@@ -159,7 +159,11 @@ describe('uploading one photo or attachment', () => {
     const context = testContext();
     const auth = await unitWithCode(context);
     expect((await upload(context, { ...auth, code: 'WRONGCODE2' }, 'photo', blob(await jpeg(50, 50)), 'a.jpg')).status).toBe(401);
-    recordEvent(context.db, Array.from({ length: 29 }, () => `code-ip:${context.address}`), context.now);
+    recordEvent(
+      context.db,
+      Array.from({ length: 29 }, () => `code-ip:${context.address}`),
+      context.now,
+    );
     const locked = await upload(context, auth, 'photo', blob(await jpeg(50, 50)), 'a.jpg');
     expect(locked.status).toBe(429);
     expect(String(locked.body['error'])).toContain('分钟后');

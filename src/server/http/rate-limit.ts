@@ -53,7 +53,9 @@ export interface SlowDown {
 
 /** How long to hold the next attempt on a target that has been guessed at. */
 export function slowDownMs(db: DatabaseSync, rule: SlowDown, now: Date): number {
-  const row = db.prepare('SELECT count(*) AS n FROM rate_events WHERE bucket = ? AND at_ms > ?').get(rule.bucket, now.getTime() - rule.windowMs) as {
+  const row = db
+    .prepare('SELECT count(*) AS n FROM rate_events WHERE bucket = ? AND at_ms > ?')
+    .get(rule.bucket, now.getTime() - rule.windowMs) as {
     n: number;
   };
   return Math.min(rule.maxMs, Math.max(0, row.n - rule.free) * rule.stepMs);

@@ -17,10 +17,32 @@ const UNTYPEABLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
- * Characters that show nothing: white space, format characters (zero-width space and joiners, bidi
- * controls, BOM, soft hyphen), Hangul and Mongolian fillers, variation selectors, braille blank.
+ * Characters that show nothing besides white space: soft hyphen, combining grapheme joiner, Arabic
+ * letter mark, Hangul, Khmer and Mongolian fillers and selectors, zero-width space and joiners,
+ * bidi controls, word joiner and invisible operators, braille blank, variation selectors, BOM.
+ * Kept as code point ranges: a regex class of joiners and selectors reads as something else.
  */
-const INVISIBLE = /^[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0]*$/;
+const INVISIBLE_RANGES: readonly [number, number][] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x2800, 0x2800],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+];
+
+const showsNothing = (char: string): boolean => {
+  const code = char.codePointAt(0) ?? 0;
+  return /\s/.test(char) || INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
+};
 
 const LINE_BREAKS = /[\r\n\u2028\u2029\u0085]/;
 
@@ -28,7 +50,7 @@ const dropUntypeable = (text: string): string => text.replace(UNTYPEABLE, '');
 
 /** True when the text shows nothing at all. */
 export function isInvisible(text: string): boolean {
-  return INVISIBLE.test(text);
+  return Array.from(text).every(showsNothing);
 }
 
 /** A multi-line field (情况汇报, 感想正文): line breaks kept as \n, tabs kept, then trimmed. */
