@@ -24,9 +24,11 @@ function publicDomains() {
 }
 
 /** The one inline script (Base.astro restores 大字模式 before first paint), allowed by its hash. */
-const inlineScriptHash = `sha256-${createHash('sha256')
-  .update(readFileSync(new URL('./src/layouts/daziti-restore.js', import.meta.url)))
-  .digest('base64')}`;
+const inlineScriptHash = /** @type {const} */ (
+  `sha256-${createHash('sha256')
+    .update(readFileSync(new URL('./src/layouts/daziti-restore.js', import.meta.url)))
+    .digest('base64')}`
+);
 
 export default defineConfig({
   output: 'static',
