@@ -7,7 +7,8 @@
 import { parseArgs } from 'node:util';
 import { loadCampaign } from '#server/campaign/campaign.ts';
 import { issueCodes } from '#server/campaign/codes.ts';
-import { dataDir, openDatabase } from '#server/db/database.ts';
+import { dataDir } from '#server/db/database.ts';
+import { openDatabaseOrStop } from './open-database.ts';
 import { CSV_BOM, csvLine } from '#server/export/summary-csv.ts';
 import { listUnits, seedUnits } from '#server/campaign/units.ts';
 
@@ -30,7 +31,7 @@ try {
 }
 
 const campaign = loadCampaign();
-const db = openDatabase(dataDir());
+const db = openDatabaseOrStop(dataDir(), '无法生成报送码');
 seedUnits(db, campaign);
 
 const issued = await issueCodes(db, all ? listUnits(db).map((unit) => unit.id) : undefined);

@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { CampaignConfigError, loadCampaign } from '#server/campaign/campaign.ts';
-import { dataDir, openDatabase } from '#server/db/database.ts';
+import { dataDir } from '#server/db/database.ts';
+import { openDatabaseOrStop } from './open-database.ts';
 import { seedUnits } from '#server/campaign/units.ts';
 import { audit } from '#server/admin/audit.ts';
 import { EXPORT_KINDS } from '#server/export/exports.ts';
@@ -40,7 +41,7 @@ try {
 }
 
 mkdirSync(target, { recursive: true });
-const db = openDatabase(data);
+const db = openDatabaseOrStop(data, '无法导出');
 seedUnits(db, campaign);
 const now = new Date();
 for (const kind of EXPORT_KINDS) {

@@ -14,6 +14,7 @@ import { createServer, type IncomingMessage, type RequestListener, type ServerRe
 import { createServer as createTlsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DatabaseTooNewError } from '#server/db/migrate.ts';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
 import {
   applySecurityHeaders,
@@ -40,7 +41,13 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = (await import(pathToFileURL(resolve(siteDir, 'server/entry.mjs')).href)) as { handler: Handler };
   // The organiser console's first account is made now, so its password is in the log at once.
-  await (await import('#server/admin/startup.ts')).prepareConsoleAtStart();
+  try {
+    await (await import('#server/admin/startup.ts')).prepareConsoleAtStart();
+  } catch (error) {
+    if (!(error instanceof DatabaseTooNewError)) throw error;
+    console.error(`站点无法启动：${error.message}`);
+    process.exit(1);
+  }
   const compress = compression({ threshold: 1024 });
 
   const publicOrigin = process.env['PUBLIC_URL'] ? new URL(process.env['PUBLIC_URL']).origin : undefined;

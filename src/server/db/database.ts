@@ -1,140 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-
-/**
- * The one SQLite file behind the submissions and the organiser console.
- * All timestamps are ISO-8601 strings in UTC; Beijing time is a presentation concern.
- */
-export const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-
--- Units come from content/campaign (sample) or the organiser's CSV/XLSX import.
-CREATE TABLE IF NOT EXISTS units (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
-  category TEXT NOT NULL,
-  contact_person TEXT NOT NULL DEFAULT '',
-  contact_phone TEXT NOT NULL DEFAULT '',
-  sort_order INTEGER NOT NULL DEFAULT 0,
-  -- scrypt hash of the unit's 报送码; NULL until a code is issued. The plain code is shown once.
-  code_hash TEXT,
-  code_issued_at TEXT,
-  active INTEGER NOT NULL DEFAULT 1
-);
-
--- Every stored file, content-addressed below DATA_DIR. A row exists only once the file is durable.
-CREATE TABLE IF NOT EXISTS files (
-  id INTEGER PRIMARY KEY,
-  sha256 TEXT NOT NULL,
-  rel_path TEXT NOT NULL,
-  mime TEXT NOT NULL,
-  bytes INTEGER NOT NULL,
-  original_name TEXT NOT NULL DEFAULT '',
-  created_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
-
--- Photos and attachments sent one by one by the enhanced form before the final submit.
-CREATE TABLE IF NOT EXISTS staged_uploads (
-  token TEXT PRIMARY KEY,
-  unit_id INTEGER NOT NULL REFERENCES units(id),
-  kind TEXT NOT NULL,
-  file_id INTEGER NOT NULL REFERENCES files(id),
-  thumb_file_id INTEGER REFERENCES files(id),
-  width INTEGER,
-  height INTEGER,
-  created_at TEXT NOT NULL
-);
-
--- One row per unit that has ever submitted; versions hold the content.
-CREATE TABLE IF NOT EXISTS submissions (
-  id INTEGER PRIMARY KEY,
-  unit_id INTEGER NOT NULL UNIQUE REFERENCES units(id),
-  -- 回执编号, printed on the receipt
-  number TEXT NOT NULL UNIQUE,
-  first_submitted_at TEXT NOT NULL,
-  current_version_id INTEGER
-);
-
-CREATE TABLE IF NOT EXISTS versions (
-  id INTEGER PRIMARY KEY,
-  submission_id INTEGER NOT NULL REFERENCES submissions(id),
-  version_no INTEGER NOT NULL,
-  -- A retried submit carries the same key and returns the stored version instead of a duplicate.
-  idempotency_key TEXT NOT NULL UNIQUE,
-  submitted_at TEXT NOT NULL,
-  late INTEGER NOT NULL DEFAULT 0,
-  contact_person TEXT NOT NULL,
-  contact_phone TEXT NOT NULL,
-  activity_dates TEXT NOT NULL,
-  -- JSON array of 专题会/座谈会/交流会/集中学习/其他
-  activity_forms TEXT NOT NULL,
-  participants TEXT NOT NULL,
-  report_body TEXT NOT NULL,
-  report_file_id INTEGER REFERENCES files(id),
-  info_text TEXT NOT NULL DEFAULT '',
-  info_file_id INTEGER REFERENCES files(id),
-  UNIQUE (submission_id, version_no)
-);
-
-CREATE TABLE IF NOT EXISTS photos (
-  id INTEGER PRIMARY KEY,
-  version_id INTEGER NOT NULL REFERENCES versions(id),
-  position INTEGER NOT NULL,
-  caption TEXT NOT NULL,
-  file_id INTEGER NOT NULL REFERENCES files(id),
-  thumb_file_id INTEGER NOT NULL REFERENCES files(id),
-  width INTEGER NOT NULL,
-  height INTEGER NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS essays (
-  id INTEGER PRIMARY KEY,
-  version_id INTEGER NOT NULL REFERENCES versions(id),
-  position INTEGER NOT NULL,
-  title TEXT NOT NULL,
-  author TEXT NOT NULL,
-  author_position TEXT NOT NULL,
-  body TEXT NOT NULL,
-  file_id INTEGER REFERENCES files(id)
-);
-
--- 优秀学习感想 chosen by the organisers; withdrawing deletes the row.
-CREATE TABLE IF NOT EXISTS featured_essays (
-  essay_id INTEGER PRIMARY KEY REFERENCES essays(id),
-  featured_at TEXT NOT NULL,
-  featured_by TEXT NOT NULL
-);
-
--- Sliding-window counters for code guessing and organiser logins, kept across restarts.
-CREATE TABLE IF NOT EXISTS rate_events (
-  bucket TEXT NOT NULL,
-  at_ms INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS rate_events_bucket ON rate_events(bucket, at_ms);
-
-CREATE TABLE IF NOT EXISTS admin_sessions (
-  -- sha256 of the cookie value; the cookie itself is never stored
-  id_hash TEXT PRIMARY KEY,
-  username TEXT NOT NULL,
-  csrf_token TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  last_seen_at TEXT NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS audit_log (
-  id INTEGER PRIMARY KEY,
-  at TEXT NOT NULL,
-  username TEXT NOT NULL,
-  action TEXT NOT NULL,
-  detail TEXT NOT NULL DEFAULT '',
-  ip TEXT NOT NULL DEFAULT ''
-);
-`;
+import { migrate } from './migrate.ts';
+import { MIGRATIONS } from './migrations.ts';
 
 /** Where uploads and the database live: DATA_DIR, or ./data beside the project. Never under public/. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -142,7 +10,9 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Opens (and creates) the database. WAL lets the console read while a unit submits;
+ * Opens (and creates) the one SQLite file behind the submissions and the organiser console, and
+ * brings its schema up to date (see migrations.ts). All timestamps are ISO-8601 strings in UTC;
+ * Beijing time is a presentation concern. WAL lets the console read while a unit submits;
  * synchronous=FULL makes a committed submission survive a power cut, which matters more here than speed.
  */
 export function openDatabase(dir: string): DatabaseSync {
@@ -152,7 +22,12 @@ export function openDatabase(dir: string): DatabaseSync {
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
-  db.exec(SCHEMA);
+  try {
+    migrate(db, MIGRATIONS);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
