@@ -117,7 +117,14 @@ export function hostileRequests(): RequestScenario[] {
       body: 'username=admin&password=x',
       status: 403,
     },
-    { name: 'a method the submission API does not take', method: 'DELETE', path: '/api/submissions', status: 404 },
+    {
+      name: 'a method the submission API does not take',
+      method: 'DELETE',
+      path: '/api/submissions',
+      headers: { origin: SAME_ORIGIN },
+      status: 404,
+    },
+    { name: 'a bare DELETE from nowhere', method: 'DELETE', path: '/api/submissions', status: 403 },
     { name: 'the console without a session', method: 'GET', path: '/api/admin/essays/1/featured', status: 401 },
     { name: 'a header far past the limit', method: 'GET', path: '/', headers: { 'x-filler': 'a'.repeat(20 * 1024) }, status: 431 },
   ];
