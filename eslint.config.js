@@ -31,7 +31,7 @@ export const onDemandCode = [
 const climbing = { group: ['../../*'], message: '请使用 #server/、#shared/、#reading/ 等别名，不要跨两层以上的相对路径。' };
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.test-build/', 'node_modules/', 'data/', 'public/'] },
+  { ignores: ['dist/', '.astro/', '.test-build/', '.bundle/', 'node_modules/', 'data/', 'public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs['flat/recommended'],

@@ -33,6 +33,21 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        // `npm run test:faults`: the server run as an intranet would run it (offline bundle, nginx in
+        // front, kill -9, a full disk, slow clients). Root is needed for tmpfs and network namespaces.
+        test: {
+          name: 'faults',
+          root,
+          include: ['tests/faults/**/*.test.ts'],
+          globalSetup: ['tests/support/global-build.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+          // Each file starts servers, nginx or mounts of its own; one at a time keeps them apart.
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

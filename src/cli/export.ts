@@ -1,6 +1,7 @@
 /**
- * `npm run export -- --out 目录`: writes 汇总表.xlsx, 汇总表.csv, 全部材料.zip and
- * 优秀学习感想汇编.docx from the data folder (DATA_DIR, default ./data) into 目录.
+ * `npm run export -- --out 目录`: writes 汇总表.xlsx, 汇总表.csv, 全部材料.zip,
+ * 优秀学习感想汇编.docx and 工作简报.docx, each name carrying the Beijing date of the export
+ * (汇总表-20230227.xlsx), from the data folder (DATA_DIR, default ./data) into 目录.
  */
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { dataDir } from '#server/db/database.ts';
 import { openDatabaseOrStop } from './open-database.ts';
 import { seedUnits } from '#server/campaign/units.ts';
 import { audit } from '#server/admin/audit.ts';
-import { EXPORT_KINDS } from '#server/export/exports.ts';
+import { datedName, EXPORT_KINDS } from '#server/export/exports.ts';
 
 const size = (bytes: number) =>
   bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -45,11 +46,11 @@ const db = openDatabaseOrStop(data, '无法导出');
 seedUnits(db, campaign);
 const now = new Date();
 for (const kind of EXPORT_KINDS) {
-  const path = join(target, kind.name);
+  const path = join(target, datedName(kind.name, now));
   const stream = createWriteStream(path);
   await kind.write({ db, dataDir: data, campaign, now }, stream);
   await finished(stream);
   console.log(`已导出 ${path}（${size(statSync(path).size)}）`);
 }
-audit(db, { username: '命令行', action: 'export', detail: `全部四个文件 → ${target}` });
+audit(db, { username: '命令行', action: 'export', detail: `全部导出文件 → ${target}` });
 db.close();

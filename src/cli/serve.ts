@@ -8,7 +8,9 @@
  */
 import compression from 'compression';
 import onHeaders from 'on-headers';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -23,6 +25,11 @@ import {
   hasReadablePath,
   PLAIN_PAGE_POLICY,
 } from '#server/http/security-headers.ts';
+import { database, dataDir } from '#server/db/database.ts';
+import { accessLine, errorLine } from '#server/ops/access-log.ts';
+import { checkHealth } from '#server/ops/health.ts';
+import { housekeeping } from '#server/ops/housekeeping.ts';
+import { opsSettings } from '#server/ops/settings.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -36,7 +43,85 @@ function closeOnSignal(close: (done: () => void) => void): void {
   }
 }
 
+const HOUR_MS = 60 * 60 * 1000;
+/** Shorter than housekeeping's TEMP_AGE_MS, so a temporary file that old belongs to no live request. */
+const UPLOAD_TIMEOUT_MS = 20 * 60 * 1000;
+const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const requestIds = new AsyncLocalStorage<string>();
+
+/** Errors and warnings become JSON lines carrying the id of the request they happened in. */
+function tagConsole(): void {
+  for (const level of ['error', 'warn'] as const) {
+    const write = (line: string) => process.stderr.write(`${line}\n`);
+    console[level] = (...parts: unknown[]) =>
+      write(
+        errorLine(
+          level,
+          requestIds.getStore(),
+          parts.map((part) => (part instanceof Error ? (part.stack ?? part.message) : String(part))).join(' '),
+        ),
+      );
+  }
+}
+
+/** Temporary files of cut-off uploads, expired staged uploads, old audit entries: at start, then hourly. */
+async function scheduleHousekeeping(): Promise<void> {
+  const settings = opsSettings();
+  const run = (first: boolean) =>
+    // At start no request of this process is running, so every temporary file is a leftover.
+    housekeeping(database(), dataDir(), settings, first ? { tempAgeMs: 0 } : {})
+      .then((report) => {
+        if (Object.values(report).some((count) => count > 0))
+          console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', housekeeping: report }));
+      })
+      .catch((error: unknown) => console.error('[清理] 定时清理未完成：', error));
+  await run(true);
+  setInterval(() => void run(false), HOUR_MS).unref();
+}
+
+async function healthz(res: ServerResponse): Promise<void> {
+  const report = await checkHealth(database(), dataDir(), opsSettings(), version);
+  res.writeHead(report.status === 'ok' ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(report));
+}
+
+/** Behind the proxy named in PUBLIC_URL the client is who the proxy says (it overwrites X-Forwarded-For). */
+function clientOf(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = typeof forwarded === 'string' ? forwarded.split(',').pop()?.trim() : undefined;
+  return (trustProxy && last) || req.socket.remoteAddress || '';
+}
+
+function logAccess(req: IncomingMessage, res: ServerResponse, requestId: string, started: bigint, trustProxy: boolean): void {
+  let bytes = 0;
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  const count = (chunk: unknown) => {
+    if (typeof chunk === 'string') bytes += Buffer.byteLength(chunk);
+    else if (chunk instanceof Uint8Array) bytes += chunk.byteLength;
+  };
+  res.write = ((chunk: unknown, ...rest: never[]) => (count(chunk), write(chunk as never, ...rest))) as typeof res.write;
+  res.end = ((chunk?: unknown, ...rest: never[]) => (
+    typeof chunk !== 'function' && count(chunk),
+    end(chunk as never, ...rest)
+  )) as typeof res.end;
+  res.once('close', () => {
+    const line = accessLine({
+      time: new Date(),
+      requestId,
+      method: req.method ?? '',
+      url: req.url ?? '/',
+      status: res.writableFinished ? res.statusCode : 0,
+      ms: Number(process.hrtime.bigint() - started) / 1e6,
+      bytes,
+      client: clientOf(req, trustProxy),
+    });
+    process.stdout.write(`${line}\n`);
+  });
+}
+
 async function serve(siteDir: string, host: string, port: number): Promise<void> {
+  tagConsole();
   // The entry starts its own uncompressed server unless told not to.
   process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
   const entry = (await import(pathToFileURL(resolve(siteDir, 'server/entry.mjs')).href)) as { handler: Handler };
@@ -56,8 +141,12 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
     headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PLAIN_PAGE_POLICY, 'cache-control': 'no-store' },
     html,
   });
-  const listener: RequestListener = (req, res) => {
+  const handle: RequestListener = (req, res) => {
     onHeaders(res, () => applySecurityHeaders(res));
+    if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      void healthz(res);
+      return;
+    }
     // Astro answers an undecodable address with English "Bad request.": every refusal here is in Chinese.
     const refusal = !hasReadablePath(req.url ?? '/')
       ? plainPage(400, BAD_ADDRESS_PAGE)
@@ -70,6 +159,13 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
     }
     compress(req as never, res as never, () => entry.handler(req, res));
   };
+  const listener: RequestListener = (req, res) => {
+    const requestId = randomBytes(6).toString('hex');
+    res.setHeader('x-request-id', requestId);
+    logAccess(req, res, requestId, process.hrtime.bigint(), publicOrigin !== undefined);
+    requestIds.run(requestId, () => handle(req, res));
+  };
+  await scheduleHousekeeping();
   // HTTPS without a proxy, as @astrojs/node's own server offers: certificate and key from the environment.
   const cert = process.env['SERVER_CERT_PATH'];
   const key = process.env['SERVER_KEY_PATH'];
@@ -78,6 +174,10 @@ async function serve(siteDir: string, host: string, port: number): Promise<void>
     if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
     else socket.end(clientErrorResponse(error.code));
   });
+  // A phone on a weak uplink may need many minutes for the whole no-JS form with its photos; Node's
+  // default of 5 minutes would cut it off. Headers must still arrive within a minute.
+  server.requestTimeout = UPLOAD_TIMEOUT_MS;
+  server.headersTimeout = 60_000;
   server.on('error', (error: NodeJS.ErrnoException) => {
     const reason = error.code === 'EADDRINUSE' ? `端口 ${port} 已被占用，请用 PORT=其他端口 npm start 重试。` : error.message;
     console.error(`站点无法启动：${reason}`);

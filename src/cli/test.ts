@@ -1,6 +1,7 @@
 /**
- * `npm test`: every test, unit to browser. The browser tests need Debian's Chromium; on a machine
- * without it, this installs it when it can (root with apt-get) and otherwise says exactly how.
+ * `npm test`: every test, unit to browser. The browser tests need Debian's Chromium and the export
+ * tests LibreOffice, poppler and CJK fonts; on a machine without them, this installs them when it
+ * can (root with apt-get) and otherwise says exactly how.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,17 +12,39 @@ function sh(command: string, args: string[]): number {
   return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
 }
 
-if (!existsSync(chromium)) {
+const onPath = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const hasCjkFont = () => (spawnSync('fc-list', [], { encoding: 'utf8' }).stdout ?? '').includes('Noto Sans CJK');
+
+/**
+ * The Debian packages the tests need, each with how to tell it is there: Chromium for the browser
+ * tests; LibreOffice (Writer, Calc) and poppler to print every export to PDF and read it back;
+ * CJK fonts so that Chinese prints as Chinese. .ci/run installs the same list.
+ */
+const NEEDED = [
+  { packages: ['chromium'], present: () => existsSync(chromium), what: '浏览器测试所需的 Chromium' },
+  {
+    packages: ['libreoffice-writer-nogui', 'libreoffice-calc-nogui'],
+    present: () => onPath('soffice'),
+    what: '导出文件打印测试所需的 LibreOffice',
+  },
+  { packages: ['poppler-utils'], present: () => onPath('pdftotext'), what: '读取 PDF 文字的 poppler-utils' },
+  { packages: ['fonts-noto-cjk'], present: hasCjkFont, what: '中文字体 fonts-noto-cjk' },
+];
+
+const missing = NEEDED.filter((need) => !need.present());
+if (missing.length > 0) {
+  const packages = missing.flatMap((need) => need.packages);
+  const command = `apt-get update && apt-get install -y ${packages.join(' ')}`;
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (!canInstall) {
-    console.error(`浏览器测试需要 Chromium，但本机没有 ${chromium}。
-请以 root 运行：apt-get update && apt-get install -y chromium
-（或设置 CHROMIUM_PATH 指向已安装的 Chromium），然后再运行 npm test。`);
+    console.error(`测试需要${missing.map((need) => need.what).join('、')}，本机还没有。
+请以 root 运行：${command}
+（Chromium 也可以用 CHROMIUM_PATH 指向已安装的版本），然后再运行 npm test。`);
     process.exit(1);
   }
-  console.log('正在安装浏览器测试所需的 Chromium（apt-get install chromium）……');
-  if (sh('apt-get', ['update']) !== 0 || sh('apt-get', ['install', '-y', 'chromium']) !== 0) {
-    console.error('Chromium 安装失败。请手动运行：apt-get update && apt-get install -y chromium');
+  console.log(`正在安装${missing.map((need) => need.what).join('、')}（apt-get install ${packages.join(' ')}）……`);
+  if (sh('apt-get', ['update']) !== 0 || sh('apt-get', ['install', '-y', '--no-install-recommends', ...packages]) !== 0) {
+    console.error(`安装失败。请手动运行：${command}`);
     process.exit(1);
   }
 }
@@ -50,6 +73,8 @@ const status = sh(process.execPath, [
   '--reporter=default',
   '--reporter=json',
   `--outputFile.json=${results}`,
+  // The fault tests (kill -9, full disk, nginx, offline bundle) run apart: npm run test:faults.
+  ...(extra.some((arg) => arg.startsWith('--project')) ? [] : ['--project', 'unit', '--project', 'e2e']),
   ...extra,
 ]);
 

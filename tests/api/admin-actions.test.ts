@@ -1,9 +1,11 @@
+import { datedName } from '#server/export/exports.ts';
 import type { APIContext } from 'astro';
 import { describe, expect, it } from 'vitest';
 import { addSubmission, addUnits, defaultEssays, freshStore, storeFile } from '../support/seed-submissions.ts';
 import { readZip } from '../support/unzip.ts';
 import { createSession } from '#server/admin/sessions.ts';
 import { listFeatured } from '#server/review/featured.ts';
+import { adoptedPhotos } from '#server/review/adoption.ts';
 import { loadSubmission } from '#server/submissions/detail.ts';
 
 // The routes use the process-wide database in DATA_DIR, as they do in the running site.
@@ -20,6 +22,9 @@ const session = createSession(store.db, 'lishuhu');
 const { POST: featuredPost } = await import('../../src/pages/api/admin/essays/[id]/featured.ts');
 const { GET: fileGet } = await import('../../src/pages/admin/files/[id].ts');
 const { GET: exportGet } = await import('../../src/pages/admin/export/[file].ts');
+const { POST: adoptPost } = await import('../../src/pages/api/admin/adoptions.ts');
+const { GET: publicPhoto } = await import('../../src/pages/youxiu/zhaopian/[id].ts');
+const { POST: orderPost } = await import('../../src/pages/api/admin/featured-order.ts');
 
 function context(path: string, params: Record<string, string>, init: RequestInit = {}): APIContext {
   const url = new URL(`http://console.test${path}`);
@@ -114,10 +119,13 @@ describe('serving stored uploads to the organiser', () => {
 });
 
 describe('export downloads', () => {
-  it('streams the zip with a UTF-8 file name and logs the export', async () => {
+  it('streams the zip under a UTF-8 file name carrying the Beijing date, and logs the export', async () => {
     const response = await exportGet(context('/admin/export/全部材料.zip', { file: '全部材料.zip' }));
     expect(response.headers.get('content-type')).toBe('application/zip');
-    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('全部材料.zip')}`);
+    const today = datedName('全部材料.zip', new Date());
+    expect(today).toMatch(/^全部材料-20\d{6}\.zip$/);
+    expect(response.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent(today)}`);
+    expect(response.headers.get('content-disposition')).toMatch(/filename="quanbu-cailiao-20\d{6}\.zip"/);
     const names = readZip(Buffer.from(await response.arrayBuffer())).map((e) => e.name);
     expect(names).toContain('卫辉市水利局/照片/01-集中学习.jpg');
     expect(store.db.prepare("SELECT detail FROM audit_log WHERE action = 'export'").get()).toEqual({ detail: '全部材料.zip' });
@@ -127,5 +135,68 @@ describe('export downloads', () => {
     const response = await exportGet(context('/admin/export/passwd', { file: 'passwd' }));
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('没有这种导出文件');
+  });
+});
+
+describe('adopting (采用) a photo or a 工作信息 for publicity', () => {
+  const versionId = seeded.versionIds[1]!;
+  const photoGet = (id: number, thumb = false) =>
+    publicPhoto(context(`/youxiu/zhaopian/${id}${thumb ? '?size=thumb' : ''}`, { id: String(id) }));
+
+  it('adopts a photo of the current version, logs it, and only then shows it to the public without its file name', async () => {
+    const photoId = Number(store.db.prepare('SELECT id FROM photos WHERE version_id = ? AND position = 1').get(versionId)!['id']);
+    expect((await photoGet(photoId)).status).toBe(404);
+    const response = await adoptPost(
+      context('/api/admin/adoptions', {}, post({ kind: 'photo', id: String(versionId), position: '1', action: 'adopt' })),
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/admin/units/${unitId}/?v=2&done=adopted`);
+    expect(adoptedPhotos(store.db).map((p) => [p.caption, p.unitName])).toEqual([['集中学习', '卫辉市水利局']]);
+    const served = await photoGet(photoId, true);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('image/jpeg');
+    expect(served.headers.get('content-disposition')).toBe(`inline; filename="photo-${photoId}-thumb.jpg"`);
+    expect(store.db.prepare("SELECT detail FROM audit_log WHERE action = 'adopt'").get()).toEqual({
+      detail: '卫辉市水利局 照片 1「集中学习」',
+    });
+
+    await adoptPost(context('/api/admin/adoptions', {}, post({ kind: 'photo', id: String(versionId), position: '1', action: 'withdraw' })));
+    expect((await photoGet(photoId)).status).toBe(404);
+  });
+
+  it('never serves a photo of an earlier version, even if it was adopted', async () => {
+    const earlier = seeded.versionIds[0]!;
+    await adoptPost(context('/api/admin/adoptions', {}, post({ kind: 'photo', id: String(earlier), position: '1', action: 'adopt' })));
+    const photoId = Number(store.db.prepare('SELECT id FROM photos WHERE version_id = ?').get(earlier)!['id']);
+    expect((await photoGet(photoId)).status).toBe(404);
+  });
+
+  it('answers an unknown photo or action with a Chinese message and changes nothing', async () => {
+    const missing = await adoptPost(
+      context('/api/admin/adoptions', {}, post({ kind: 'photo', id: String(versionId), position: '9', action: 'adopt' })),
+    );
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('找不到要采用的照片或工作信息');
+    const wrong = await adoptPost(context('/api/admin/adoptions', {}, post({ kind: 'info', id: String(versionId), action: 'publish' })));
+    expect(wrong.status).toBe(400);
+  });
+});
+
+describe('ordering the 优秀 essays', () => {
+  it('saves the order typed in the console, logs it, and the public list follows it', async () => {
+    const [first, second] = seeded.essayIds[1]!;
+    for (const id of [first!, second!]) {
+      await featuredPost(context(`/api/admin/essays/${id}/featured`, { id: String(id) }, post({ action: 'mark' })));
+    }
+    const response = await orderPost(context('/api/admin/featured-order', {}, post({ [`rank_${first}`]: '2', [`rank_${second}`]: '1' })));
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/admin/export/?done=order#order');
+    expect(listFeatured(store.db).map((e) => e.essayId)).toEqual([second, first]);
+    expect(String(store.db.prepare("SELECT detail FROM audit_log WHERE action = 'order_featured'").get()!['detail'])).toMatch(
+      /^1\.《学习纲要的几点体会》/,
+    );
+
+    await orderPost(context('/api/admin/featured-order', {}, post({ move: `${first}:up` })));
+    expect(listFeatured(store.db).map((e) => e.essayId)).toEqual([first, second]);
   });
 });

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -199,6 +199,21 @@ describe('报送码', () => {
     const renewed = all.stdout.trim().split('\r\n').slice(1);
     expect(renewed).toHaveLength(22);
     expect(renewed[0]).not.toBe(rows[0]);
+  });
+
+  it('are written to a file by npm run codes -- --out, and by the README redirect, with the BOM as the first bytes', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baosong-codes-'));
+    const env = { ...process.env, DATA_DIR: dataDir };
+    const file = join(dataDir, '报送码.csv');
+    const written = await run('npm', ['run', 'codes', '--', '--out', file], { cwd: projectRoot, env });
+    expect(written.stderr).toContain(`已写入 ${file}`);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8').slice(1).split('\r\n')).toHaveLength(24);
+
+    const redirected = join(dataDir, 'redirected.csv');
+    await run('sh', ['-c', `npm run --silent codes -- --all > '${redirected}'`], { cwd: projectRoot, env });
+    expect(readFileSync(redirected, 'utf8').startsWith('\uFEFF单位,报送码\r\n')).toBe(true);
   });
 
   it('are not issued when npm run codes gets an option it does not know, and it says how to call it', async () => {

@@ -25,7 +25,7 @@ describe('全部材料.zip', () => {
     expect(entries.every((e) => e.utf8)).toBe(true);
   });
 
-  it('holds the photos byte for byte and the uploaded essay instead of a generated one', () => {
+  it('holds the photos byte for byte and the uploaded essay as sent, instead of a generated one', () => {
     expect(entries.find((e) => e.name.endsWith('01-2月15日局党组集中学习.jpg'))!.data.equals(fixture.photo)).toBe(true);
     expect(
       entries.find((e) => e.name.endsWith('学习纲要的几点体会-王芳.docx') && e.name.startsWith('卫辉'))!.data.equals(fixture.uploadedEssay),
@@ -68,5 +68,53 @@ describe('file names inside the zip', () => {
     const registry = new NameRegistry();
     expect(registry.claim('单位/照片/01-合影.jpg')).toBe('单位/照片/01-合影.jpg');
     expect(registry.claim('单位/照片/01-合影.jpg')).toBe('单位/照片/01-合影（2）.jpg');
+  });
+});
+
+describe('全部材料.zip read back with an unzip library', () => {
+  async function unzipped(zip: Buffer): Promise<{ name: string; at: Date; extended: boolean }[]> {
+    const { default: yauzl } = await import('yauzl');
+    const file = await new Promise<import('yauzl').ZipFile>((resolve, reject) =>
+      yauzl.fromBuffer(zip, { lazyEntries: false }, (error, z) => (error || !z ? reject(error) : resolve(z))),
+    );
+    const found: { name: string; at: Date; extended: boolean }[] = [];
+    await new Promise<void>((resolve) => {
+      file.on('entry', (entry: import('yauzl').Entry) =>
+        found.push({
+          name: entry.fileName,
+          // The DOS fields read as if they were UTC: the wall-clock time an unzip tool shows.
+          at: entry.getLastModDate({ forceDosFormat: true, timezone: 'UTC' }),
+          extended: entry.extraFields.some((f) => f.id === 0x5455),
+        }),
+      );
+      file.on('end', () => resolve());
+    });
+    return found;
+  }
+
+  it('dates every entry in Beijing time, with no UTC timestamp that would say otherwise', async () => {
+    const zip = await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out));
+    const found = await unzipped(zip);
+    // 卫辉 submitted at 2023-02-20 02:00 UTC: 10:00 on a Beijing clock. 清单.csv is dated at the export.
+    expect(found.find((e) => e.name === '卫辉市水利局/情况汇报.docx')!.at.toISOString()).toBe('2023-02-20T10:00:00.000Z');
+    expect(found.find((e) => e.name === '清单.csv')!.at.toISOString()).toBe('2023-03-01T10:00:00.000Z');
+    expect(found.every((e) => !e.extended)).toBe(true);
+  });
+
+  it('lists in 清单.csv a file missing from the server’s disk instead of leaving it out silently', async () => {
+    const row = fixture.db.prepare("SELECT rel_path FROM files WHERE original_name = 'IMG_1.jpg' LIMIT 1").get() as { rel_path: string };
+    const { rmSync, copyFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const path = join(fixture.dataDir, ...row.rel_path.split('/'));
+    copyFileSync(path, `${path}.kept`);
+    rmSync(path);
+    try {
+      const zip = readZip(await exportBytes((out) => exportKind('全部材料.zip')!.write(fixture.ctx, out)));
+      const manifest = entryText(zip, '清单.csv');
+      expect(manifest).toMatch(/照片：2月15日局党组集中学习（服务器上找不到这个文件，未打包）/);
+      expect(zip.map((e) => e.name)).not.toContain('卫辉市水利局/照片/01-2月15日局党组集中学习.jpg');
+    } finally {
+      copyFileSync(`${path}.kept`, path);
+    }
   });
 });

@@ -11,6 +11,7 @@ const benches: { module: string; run: string }[] = [
   { module: './upload-bytes.ts', run: 'benchUploadBytes' },
   { module: './export.ts', run: 'benchExport' },
   { module: './photos.ts', run: 'benchPhotos' },
+  { module: './night-before.ts', run: 'benchNightBefore' },
 ];
 
 let failed = false;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { datedName } from '#server/export/exports.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
@@ -117,16 +118,35 @@ describe('the organiser console in a real browser', () => {
     await reader.close();
   });
 
-  it('downloads 汇总表.xlsx with one row per unit', async () => {
+  it('adopts a photo, which /youxiu/ then shows with its caption and unit as a lazy thumbnail of known size', async () => {
+    await page.locator('.gallery li', { hasText: '2月15日专题学习会' }).getByRole('button', { name: '采用' }).click();
+    await page.getByText('已采用，将在').waitFor();
+
+    const reader = await live.browser.newPage(desktop);
+    await reader.goto(`${live.site.url}/youxiu/`);
+    const figure = reader.locator('.youxiu-photos figure', { hasText: '2月15日专题学习会' });
+    expect(await figure.innerText()).toContain(SUBMITTED);
+    const img = figure.getByRole('img', { name: '2月15日专题学习会' });
+    expect(await img.getAttribute('loading')).toBe('lazy');
+    expect(Number(await img.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(await img.getAttribute('height'))).toBeGreaterThan(0);
+    await img.scrollIntoViewIfNeeded();
+    await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
+    await reader.close();
+  });
+
+  it('downloads 汇总表.xlsx, named with the day’s Beijing date, with one row per unit', async () => {
     await page.goto(`${live.site.url}/admin/export/`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载汇总表（Excel）' }).click()]);
-    expect(download.suggestedFilename()).toBe('汇总表.xlsx');
+    expect(download.suggestedFilename()).toBe(datedName('汇总表.xlsx', new Date()));
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile((await download.path())!);
     const sheet = book.getWorksheet('汇总表')!;
-    expect(sheet.rowCount).toBe(23);
-    const row = sheet.getRows(2, 22)!.find((r) => r.getCell(2).value === SUBMITTED)!;
+    // A title, the export time and the header above the 22 units.
+    expect(sheet.rowCount).toBe(25);
+    const row = sheet.getRows(4, 22)!.find((r) => r.getCell(2).value === SUBMITTED)!;
     expect(row.getCell(4).value).toBe('已报送');
+    expect(row.getCell(1).value).toEqual(expect.any(Number));
   });
 
   it('lists what the organiser did in the log, then signs out', async () => {

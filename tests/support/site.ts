@@ -41,7 +41,13 @@ export async function freePort(): Promise<number> {
 
 export interface RunningSite {
   url: string;
+  /** The process started (the server itself when MALLOC_ARENA_MAX is set, else its launcher). */
+  pid: number;
   dataDir: string;
+  /** Everything the server printed so far (access log, errors). */
+  output(): string;
+  /** Ends the server process at once, as a power cut or the OOM killer would (kill -9). */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -75,7 +81,15 @@ export async function startSite(siteDir: string, env: Record<string, string> = {
   }
   return {
     url,
+    pid: child.pid ?? 0,
     dataDir,
+    output: () => output,
+    crash: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGKILL');
+      }),
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

@@ -9,6 +9,9 @@ export const AUDIT_ACTIONS = {
   export: '导出',
   feature: '评为优秀',
   unfeature: '撤回优秀',
+  order_featured: '调整优秀感想顺序',
+  adopt: '采用',
+  unadopt: '撤回采用',
   import_units: '导入单位名单',
   issue_codes: '生成报送码',
 } as const;
@@ -31,14 +34,24 @@ export interface AuditRow {
   ip: string;
 }
 
+/**
+ * Records one console action. Reading and exporting must go on when the row cannot be written (a
+ * full disk): the failure goes to the server log, which the IT staff watch, and the action is done.
+ */
 export function audit(db: DatabaseSync, entry: AuditEntry, now = new Date()): void {
-  db.prepare('INSERT INTO audit_log (at, username, action, detail, ip) VALUES (?, ?, ?, ?, ?)').run(
-    now.toISOString(),
-    entry.username.slice(0, 64),
-    entry.action,
-    (entry.detail ?? '').slice(0, 500),
-    (entry.ip ?? '').slice(0, 64),
-  );
+  try {
+    db.prepare('INSERT INTO audit_log (at, username, action, detail, ip) VALUES (?, ?, ?, ?, ?)').run(
+      now.toISOString(),
+      entry.username.slice(0, 64),
+      entry.action,
+      (entry.detail ?? '').slice(0, 500),
+      (entry.ip ?? '').slice(0, 64),
+    );
+  } catch (error) {
+    console.error(
+      `[操作日志] 无法记录“${actionLabel(entry.action)}”（${entry.username}）：${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 export interface AuditPage {

@@ -16,15 +16,6 @@ export function consoleDatabase(): DatabaseSync {
   return db;
 }
 
-/**
- * The site's address as units should type it. PUBLIC_URL wins (e.g. behind a proxy or when the
- * organiser opens the console through localhost); otherwise the address this request came in on.
- */
-export function siteOrigin(requestUrl: URL, env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env['PUBLIC_URL']?.trim().replace(/\/+$/, '');
-  return configured && /^https?:\/\//.test(configured) ? configured : requestUrl.origin;
-}
-
 export function reminderContext(campaign: Campaign, origin: string, now = new Date()): ReminderContext {
   return {
     title: campaign.title,

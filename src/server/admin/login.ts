@@ -3,6 +3,7 @@ import { findAccount } from './accounts.ts';
 import { audit } from './audit.ts';
 import type { OrganiserConfig } from './organisers.ts';
 import { verifyPassword } from './passwords.ts';
+import { isDiskFull } from '#server/files/disk-full.ts';
 import { firstBlocked, forgetEvents, holdFor, reserveEvent, slowDownMs, type RateRule, type SlowDown } from '#server/http/rate-limit.ts';
 import { createSession, purgeExpiredSessions, type NewSession } from './sessions.ts';
 
@@ -12,7 +13,10 @@ export interface LoginAttempt {
   ip: string;
 }
 
-export type LoginOutcome = { ok: true; session: NewSession } | { ok: false; status: 400 | 401 | 429; message: string };
+export type LoginOutcome = { ok: true; session: NewSession } | { ok: false; status: 400 | 401 | 429 | 507; message: string };
+
+/** Signing in writes (rate limits, the session): with the disk full it cannot, and says so. */
+export const DISK_FULL_LOGIN = '服务器存储空间已满，暂时无法登录。请联系系统管理员清理磁盘空间后再试；已经登录的组织方仍可查看和导出。';
 
 const WINDOW_MS = 15 * 60 * 1000;
 /** Failed sign-ins per address: the address that guesses is refused, nobody else. */
@@ -41,6 +45,20 @@ export async function attemptLogin(
   attempt: LoginAttempt,
   config?: OrganiserConfig,
   now = new Date(),
+): Promise<LoginOutcome> {
+  try {
+    return await checkAndSignIn(db, attempt, config, now);
+  } catch (error) {
+    if (isDiskFull(error)) return { ok: false, status: 507, message: DISK_FULL_LOGIN };
+    throw error;
+  }
+}
+
+async function checkAndSignIn(
+  db: DatabaseSync,
+  attempt: LoginAttempt,
+  config: OrganiserConfig | undefined,
+  now: Date,
 ): Promise<LoginOutcome> {
   const username = attempt.username.trim().slice(0, 64);
   if (!username || !attempt.password) return { ok: false, status: 400, message: '请填写用户名和口令。' };

@@ -44,6 +44,18 @@ interface SessionRow {
   last_seen_at: string;
 }
 
+/**
+ * Housekeeping writes a read must survive: with the disk full the console still shows the board and
+ * exports. A missed touch costs at most an earlier sign-out; a missed delete is refused by time anyway.
+ */
+function writeSoftly(write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    console.error(`[组织方后台] 会话记录未能写入：${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** The live session behind a cookie value; an expired one is deleted and yields null. */
 export function findSession(db: DatabaseSync, cookieValue: string | undefined, now = new Date()): AdminSession | null {
   if (!cookieValue || cookieValue.length > 200) return null;
@@ -54,11 +66,11 @@ export function findSession(db: DatabaseSync, cookieValue: string | undefined, n
   const idle = nowMs - Date.parse(row.last_seen_at) > IDLE_TIMEOUT_MS;
   const old = nowMs - Date.parse(row.created_at) > ABSOLUTE_TIMEOUT_MS;
   if (idle || old) {
-    db.prepare('DELETE FROM admin_sessions WHERE id_hash = ?').run(idHash);
+    writeSoftly(() => db.prepare('DELETE FROM admin_sessions WHERE id_hash = ?').run(idHash));
     return null;
   }
   if (nowMs - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-    db.prepare('UPDATE admin_sessions SET last_seen_at = ? WHERE id_hash = ?').run(now.toISOString(), idHash);
+    writeSoftly(() => db.prepare('UPDATE admin_sessions SET last_seen_at = ? WHERE id_hash = ?').run(now.toISOString(), idHash));
   }
   return { username: row.username, csrfToken: row.csrf_token, createdAt: row.created_at };
 }

@@ -4,6 +4,9 @@ import { join, resolve } from 'node:path';
 import { migrate } from './migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
+/** The database's file name inside DATA_DIR (with its -wal and -shm companions while open). */
+export const DATABASE_FILE = 'baosong.sqlite';
+
 /** Where uploads and the database live: DATA_DIR, or ./data beside the project. Never under public/. */
 export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return resolve(env['DATA_DIR'] ?? 'data');
@@ -17,7 +20,7 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function openDatabase(dir: string): DatabaseSync {
   mkdirSync(dir, { recursive: true });
-  const db = new DatabaseSync(join(dir, 'baosong.sqlite'));
+  const db = new DatabaseSync(join(dir, DATABASE_FILE));
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA busy_timeout = 5000');

@@ -1,14 +1,28 @@
-import { AlignmentType, HeadingLevel, Paragraph, TableOfContents, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  Bookmark,
+  type Document,
+  LeaderType,
+  LineRuleType,
+  PageReference,
+  Paragraph,
+  TabStopType,
+  type ISectionOptions,
+} from 'docx';
 import { beijingParts } from '#shared/campaign/deadline.ts';
 import type { FeaturedEssay } from '#server/review/featured.ts';
 import { A4_PAGE, bodyParagraphs, centredLine, FONT, officialDocument, packDocx, pageNumberFooter, run, SIZE } from './docx-style.ts';
-import { essayBlocks } from './report-docx.ts';
 
 export interface CompilationMeta {
   /** Who compiled it, printed on the title page: 市水利局水利工程建设与监督科 */
   office: string;
   now: Date;
 }
+
+/** The right edge of the text on an A4 page with the official margins, in twips. */
+const TEXT_WIDTH = A4_PAGE.size.width - A4_PAGE.margin.left - A4_PAGE.margin.right;
+
+const bookmarkOf = (index: number) => `essay_${index + 1}`;
 
 function titlePage(meta: CompilationMeta): Paragraph[] {
   const { year, month } = beijingParts(meta.now);
@@ -21,35 +35,74 @@ function titlePage(meta: CompilationMeta): Paragraph[] {
   ];
 }
 
-function contentsPage(): (Paragraph | TableOfContents)[] {
+/** 序号. 题目（单位　作者）…………页码, the number a PAGEREF field to the essay's title. */
+function contentsEntry(essay: FeaturedEssay, index: number): Paragraph {
+  return new Paragraph({
+    spacing: { line: 560, lineRule: LineRuleType.EXACT },
+    indent: { left: 420, hanging: 420 },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+    children: [
+      run(`${index + 1}．${essay.title}`, FONT.body, SIZE.sanhao),
+      run(`（${essay.unitName}　${essay.author}）`, FONT.kai, SIZE.sihao),
+      run('\t', FONT.body, SIZE.sanhao),
+      new PageReference(bookmarkOf(index)),
+    ],
+  });
+}
+
+function contentsPage(essays: readonly FeaturedEssay[]): Paragraph[] {
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 400 }, children: [run('目　　录', FONT.heading, SIZE.sanhao)] }),
-    new TableOfContents('目录', { hyperlink: true, headingStyleRange: '1-1' }),
-    bodyParagraphsNote('（如目录页码未显示，请在 Word 中右键目录选择“更新域”，WPS 中点击“更新目录”。）'),
+    ...essays.map(contentsEntry),
   ];
 }
 
-function bodyParagraphsNote(text: string): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 400 }, children: [run(text, FONT.kai, SIZE.sihao)] });
+function essayPages(essay: FeaturedEssay, index: number): Paragraph[] {
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 0, after: 280, line: 700, lineRule: LineRuleType.EXACT },
+      pageBreakBefore: index > 0,
+      children: [new Bookmark({ id: bookmarkOf(index), children: [run(essay.title, FONT.title, SIZE.erhao)] })],
+    }),
+    centredLine(`${essay.unitName}　${essay.authorPosition}　${essay.author}`),
+    ...(essay.body.trim()
+      ? bodyParagraphs(essay.body)
+      : bodyParagraphs(`（本篇正文未能读取：${essay.textNote || '报送的文件中没有文字'}。原件见全部材料压缩包。）`)),
+  ];
 }
 
 /**
- * 优秀学习感想汇编.docx: a title page, a table of contents (a real TOC field over the essay
- * titles, which Word fills in on opening), then each essay on its own page, numbered from 1.
+ * 优秀学习感想汇编.docx: a title page, a 目录 with page numbers, then each essay in full (typed or
+ * read from the unit's Word file) on its own page, numbered from 1.
+ *
+ * The 目录 is written out, entry by entry, with each page number a PAGEREF field to a bookmark on
+ * the essay's title, rather than a TOC field for the reader to update: Word asks "update the
+ * fields?" when a document wants its fields updated on opening, LibreOffice shows an empty TOC
+ * field until told to update it, and neither a prompt nor a printed instruction belongs in an
+ * official document. The two applications then each get their numbers their own way:
+ * - LibreOffice turns a PAGEREF into a live page reference and computes it from its own layout.
+ * - Word shows a PAGEREF's written result until its fields are updated. docx writes that result
+ *   from its own layout of the pages as Word lays them out (estimatePageNumbersWith, see
+ *   officialDocument), clean, so Word shows it without asking. CJK text is full-width in every CJK
+ *   face, so the widths docx substitutes for 仿宋_GB2312 are the real ones; after editing the
+ *   essays in Word, 更新域 recomputes the numbers.
  */
-export async function compilationDocx(essays: readonly FeaturedEssay[], meta: CompilationMeta): Promise<Buffer> {
+export function compilationDocx(essays: readonly FeaturedEssay[], meta: CompilationMeta): Promise<Buffer> {
+  return packDocx(compilationDocument(essays, meta));
+}
+
+export function compilationDocument(essays: readonly FeaturedEssay[], meta: CompilationMeta): Document {
   const body: Paragraph[] =
-    essays.length === 0
-      ? bodyParagraphs('暂无入选的优秀学习感想。请在组织方后台的报送详情页将学习感想“评为优秀”后再导出。')
-      : essays.flatMap((essay, i) => essayBlocks(essay, essay.unitName, { heading: HeadingLevel.HEADING_1, pageBreakBefore: i > 0 }));
+    essays.length === 0 ? bodyParagraphs('暂无入选的优秀学习感想。') : essays.flatMap((essay, i) => essayPages(essay, i));
   const sections: ISectionOptions[] = [
     { properties: { page: A4_PAGE }, children: titlePage(meta) },
-    { properties: { page: A4_PAGE }, children: contentsPage() },
+    { properties: { page: A4_PAGE }, children: contentsPage(essays) },
     {
       properties: { page: { ...A4_PAGE, pageNumbers: { start: 1 } } },
       footers: { default: pageNumberFooter() },
       children: body,
     },
   ];
-  return packDocx(officialDocument({ title: '优秀学习感想汇编', creator: meta.office }, sections));
+  return officialDocument({ title: '优秀学习感想汇编', creator: meta.office }, sections, { pageReferences: true });
 }

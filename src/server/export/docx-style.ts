@@ -10,6 +10,7 @@ import {
   type IParagraphOptions,
   type ISectionOptions,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { xmlSafe } from './text-clean.ts';
 
 /**
@@ -62,8 +63,14 @@ export function cjkFont(name: string) {
   return { ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, eastAsia: name, hint: 'eastAsia' } as const;
 }
 
+/**
+ * Chinese text marked as Chinese: Word (and the page estimate) then keep 。，、 from starting a
+ * line and 《“ from ending one, as Chinese typesetting requires.
+ */
+const CHINESE = { value: 'zh-CN', eastAsia: 'zh-CN' } as const;
+
 export function run(text: string, font: string, size: number, extra: { bold?: boolean } = {}): TextRun {
-  return new TextRun({ text: xmlSafe(text), font: cjkFont(font), size, ...extra });
+  return new TextRun({ text: xmlSafe(text), font: cjkFont(font), size, language: CHINESE, ...extra });
 }
 
 /** 方正小标宋简体 二号, centred; `heading` makes it an entry of the table of contents. */
@@ -108,6 +115,10 @@ export function bodyParagraphs(text: string): Paragraph[] {
           alignment: AlignmentType.JUSTIFIED,
           spacing: LINE,
           indent: { firstLine: INDENT_TWO_CHARS },
+          // Punctuation that may not start a line pulls the character before it down rather than
+          // hanging past the margin: the same in Word, WPS and LibreOffice, whose defaults differ,
+          // and what the page estimate lays out, so the 目录's page numbers hold in all of them.
+          overflowPunctuation: false,
           children: [run(line, lineFont(line), SIZE.sanhao)],
         }),
     );
@@ -133,11 +144,20 @@ export function pageNumberFooter(): Footer {
   });
 }
 
-export function officialDocument(meta: { title: string; creator: string }, sections: ISectionOptions[]): Document {
+/**
+ * The document. With page references (a 目录), their page numbers are worked out as it is written (docx's
+ * own layout of the pages as Word lays them out; see compilation-docx.ts) and its fields written
+ * clean, so Word does not ask to update them on opening.
+ */
+export function officialDocument(
+  meta: { title: string; creator: string },
+  sections: ISectionOptions[],
+  options: { pageReferences?: boolean } = {},
+): Document {
   return new Document({
     title: xmlSafe(meta.title),
     creator: xmlSafe(meta.creator),
-    features: { updateFields: true },
+    ...(options.pageReferences ? { pageNumbers: estimatePageNumbersWith({ guess: true }) } : {}),
     styles: {
       default: {
         document: { run: { font: cjkFont(FONT.body), size: SIZE.sanhao } },

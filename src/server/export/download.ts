@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import { contentDisposition } from '#server/files/serve.ts';
-import type { ExportContext, ExportKind } from './exports.ts';
+import { datedName, type ExportContext, type ExportKind } from './exports.ts';
 
 /**
  * Answers with the export as it is being written: the browser starts receiving at once and the
@@ -16,7 +16,7 @@ export function exportResponse(kind: ExportKind, ctx: ExportContext): Response {
   return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
     headers: {
       'content-type': kind.mime,
-      'content-disposition': contentDisposition('attachment', kind.name, kind.asciiName),
+      'content-disposition': contentDisposition('attachment', datedName(kind.name, ctx.now), datedName(kind.asciiName, ctx.now)),
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     },

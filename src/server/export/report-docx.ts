@@ -2,6 +2,7 @@ import type { Paragraph } from 'docx';
 import { formatBeijing } from '#shared/campaign/deadline.ts';
 import { activityFormsText, type EssayView } from '#server/submissions/detail.ts';
 import type { VersionRecord } from '#server/submissions/read.ts';
+import type { VersionTexts } from '#server/submissions/texts.ts';
 import {
   A4_PAGE,
   bodyParagraphs,
@@ -18,6 +19,8 @@ export interface ReportSource {
   unitName: string;
   receiptNumber: string;
   version: VersionRecord;
+  /** The report and 相关信息 as typed or read from the unit's Word files. */
+  texts: Pick<VersionTexts, 'report' | 'info'>;
 }
 
 /** 情况汇报.docx: the unit's facts, the pasted report, related information and the photo captions. */
@@ -32,12 +35,12 @@ export async function reportDocx(source: ReportSource): Promise<Buffer> {
     factLine('活动形式', activityFormsText(v)),
     factLine('参加人员', v.participants),
     sectionHeading('情况汇报'),
-    ...(v.reportBody.trim()
-      ? bodyParagraphs(v.reportBody)
+    ...(source.texts.report.text
+      ? bodyParagraphs(source.texts.report.text)
       : bodyParagraphs(v.reportFile ? '（正文见同一文件夹中的情况汇报原件。）' : '（未填写。）')),
   ];
-  if (v.infoText.trim() || v.infoFile) {
-    children.push(sectionHeading('相关信息'), ...bodyParagraphs(v.infoText.trim() || '（见同一文件夹中的相关信息原件。）'));
+  if (source.texts.info.text || v.infoFile) {
+    children.push(sectionHeading('相关信息'), ...bodyParagraphs(source.texts.info.text || '（见同一文件夹中的相关信息原件。）'));
   }
   if (v.photos.length > 0) {
     children.push(
@@ -60,7 +63,7 @@ export function essayBlocks(
   return [
     titleParagraph(essay.title, titleOptions),
     centredLine(`${unitName}　${essay.authorPosition}　${essay.author}`),
-    ...(essay.body.trim() ? bodyParagraphs(essay.body) : bodyParagraphs('（本篇以 Word 文档报送，正文见原件。）')),
+    ...(essay.body.trim() ? bodyParagraphs(essay.body) : bodyParagraphs('（未填写正文。）')),
   ];
 }
 

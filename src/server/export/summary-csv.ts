@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { SUMMARY_COLUMNS } from './summary.ts';
+import { SUMMARY_COLUMNS, summaryText, type SummaryValue } from './summary.ts';
 import { csvText } from './text-clean.ts';
 import { writeChunk } from './stream-util.ts';
 
@@ -17,8 +17,8 @@ export function csvLine(values: readonly string[]): string {
 export const CSV_BOM = '\uFEFF';
 
 /** 汇总表.csv, written line by line and waiting whenever the reader is slower than the writer. */
-export async function writeSummaryCsv(rows: Iterable<string[]>, out: Writable): Promise<void> {
+export async function writeSummaryCsv(rows: Iterable<SummaryValue[]>, out: Writable): Promise<void> {
   await writeChunk(out, CSV_BOM + csvLine(SUMMARY_COLUMNS.map((c) => c.header)));
-  for (const values of rows) await writeChunk(out, csvLine(values));
+  for (const values of rows) await writeChunk(out, csvLine(values.map(summaryText)));
   out.end();
 }

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { storedFilePath } from '#server/files/serve.ts';
 import { loadVersion } from '#server/submissions/read.ts';
+import { versionTexts } from '#server/submissions/texts.ts';
 import type { FileRecord } from '#server/files/store.ts';
 import { essayDocx, reportDocx } from './report-docx.ts';
 import { extensionFor, NameRegistry, safeFileName } from '#server/files/download-names.ts';
@@ -17,6 +18,8 @@ export interface PlannedEntry {
   compress: boolean;
   mtime: Date;
   open(): Promise<{ stream: Readable; bytes: number }>;
+  /** Why the file is not in the zip (it is missing from the server's disk); listed in 清单.csv instead. */
+  unavailable?: string;
 }
 
 export interface SubmittedUnit {
@@ -34,9 +37,18 @@ const generated = (make: () => Promise<Buffer>) => async () => {
   return { stream: Readable.from([buffer]), bytes: buffer.length };
 };
 
-function storedEntry(dataDir: string, file: FileRecord, path: (ext: string) => string, what: string, mtime: Date): PlannedEntry | null {
+function storedEntry(dataDir: string, file: FileRecord, path: (ext: string) => string, what: string, mtime: Date): PlannedEntry {
   const onDisk = storedFilePath(dataDir, file);
-  if (!onDisk) return null;
+  if (!onDisk) {
+    return {
+      path: path(extensionFor(file.mime, file.originalName)),
+      what,
+      compress: false,
+      mtime,
+      open: () => Promise.reject(new Error('missing')),
+      unavailable: '服务器上找不到这个文件',
+    };
+  }
   return {
     path: path(extensionFor(file.mime, file.originalName)),
     what,
@@ -55,13 +67,14 @@ export function planUnitEntries(db: DatabaseSync, dataDir: string, unit: Submitt
   if (!version) return [];
   const mtime = version.submittedAt;
   const names = new NameRegistry();
-  const entries: (PlannedEntry | null)[] = [
+  const texts = versionTexts(db, version);
+  const entries: PlannedEntry[] = [
     {
       path: names.claim(`${folder}/情况汇报.docx`),
       what: '情况汇报（按报送内容生成）',
       compress: false,
       mtime,
-      open: generated(() => reportDocx({ unitName: unit.name, receiptNumber: unit.receiptNumber, version })),
+      open: generated(() => reportDocx({ unitName: unit.name, receiptNumber: unit.receiptNumber, version, texts })),
     },
   ];
   if (version.reportFile) {
@@ -79,20 +92,19 @@ export function planUnitEntries(db: DatabaseSync, dataDir: string, unit: Submitt
   }
   for (const essay of version.essays) {
     const stem = `${folder}/学习感想/${safeFileName(`${essay.title}-${essay.author}`, `学习感想${essay.position}`, 50)}`;
-    const uploaded = essay.file
-      ? storedEntry(dataDir, essay.file, (ext) => names.claim(`${stem}${ext}`), `学习感想原件：${essay.title}`, mtime)
-      : null;
-    entries.push(
-      uploaded ?? {
+    if (essay.file) {
+      entries.push(storedEntry(dataDir, essay.file, (ext) => names.claim(`${stem}${ext}`), `学习感想原件：${essay.title}`, mtime));
+    } else {
+      entries.push({
         path: names.claim(`${stem}.docx`),
         what: `学习感想：${essay.title}（按报送内容生成）`,
         compress: false,
         mtime,
         open: generated(() => essayDocx(essay, unit.name)),
-      },
-    );
+      });
+    }
   }
-  return entries.filter((e): e is PlannedEntry => e !== null);
+  return entries;
 }
 
 /** Units with a submission, in list order (the current version as of now). */

@@ -1,21 +1,28 @@
 /**
- * Attachments (情况汇报、相关信息、学习感想 originals) are kept exactly as sent, but only when the
- * content really is a Word .docx (a zip holding word/document.xml) or a complete PDF.
+ * Attachments (情况汇报、相关信息、学习感想 originals) are kept exactly as sent when the content is
+ * a Word .docx (a zip holding word/document.xml) or a complete PDF. A Word file whose text cannot be
+ * read — an old .doc, a password-protected or damaged .docx — is kept too, as the unit sent it:
+ * the original still reaches the organisers, and the receipt says why its text could not be read
+ * (docx-text.ts). Anything else is refused with a message saying what to send.
  */
 import { FileRefused, readHead, readTail, sniff, zipEntryNames } from './sniff.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const PDF_MIME = 'application/pdf';
 
+export const DOC_MIME = 'application/msword';
+
 export interface AttachmentType {
-  mime: typeof DOCX_MIME | typeof PDF_MIME;
-  extension: 'docx' | 'pdf';
+  mime: typeof DOCX_MIME | typeof PDF_MIME | typeof DOC_MIME;
+  extension: 'docx' | 'pdf' | 'doc';
 }
+
+const namedWord = (name: string) => /\.docx?$/i.test(name.trim());
 
 const label = (name: string) => `文件“${name || '未命名'}”`;
 const wanted = '这里只收 Word 文档（.docx）或 PDF 文件。';
 
-/** Throws FileRefused with a Chinese message unless the file is a whole .docx or PDF. */
+/** Throws FileRefused with a Chinese message unless the file is a .docx (or a Word file sent as one) or a whole PDF. */
 export async function checkAttachment(path: string, originalName: string): Promise<AttachmentType> {
   const kind = sniff(await readHead(path));
   switch (kind) {
@@ -28,7 +35,10 @@ export async function checkAttachment(path: string, originalName: string): Promi
     }
     case 'zip': {
       const names = await zipEntryNames(path);
-      if (!names) throw new FileRefused(`${label(originalName)}不完整或已损坏，可能上传时中断了。请重新上传。`);
+      if (!names) {
+        if (namedWord(originalName)) return { mime: DOCX_MIME, extension: 'docx' };
+        throw new FileRefused(`${label(originalName)}不完整或已损坏，可能上传时中断了。请重新上传。`);
+      }
       if (!names.includes('word/document.xml')) {
         throw new FileRefused(`${label(originalName)}是压缩包或其他 Office 文件，不是 Word 文档。${wanted}`, 415);
       }
@@ -37,6 +47,8 @@ export async function checkAttachment(path: string, originalName: string): Promi
     case 'empty':
       throw new FileRefused(`${label(originalName)}是空文件（0 字节），请重新选择。`);
     case 'ole':
+      // Encrypted .docx files are OLE containers too; both are Word files the unit means to send.
+      if (namedWord(originalName)) return { mime: DOC_MIME, extension: /\.docx$/i.test(originalName.trim()) ? 'docx' : 'doc' };
       throw new FileRefused(`${label(originalName)}是旧版 Word（.doc）或 WPS 格式。请在 Word 或 WPS 中“另存为”.docx 或 PDF 后上传。`, 415);
     case 'jpeg':
     case 'png':

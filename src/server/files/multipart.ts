@@ -7,14 +7,14 @@
  */
 import busboy from 'busboy';
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { LIMITS, formatMegabytes } from '#shared/limits.ts';
 import { cleanSingleLine } from '#shared/submission/clean-text.ts';
+import { STORAGE_FULL, isDiskFull } from './disk-full.ts';
 
 export interface ReceivedFile {
   field: string;
@@ -114,6 +114,41 @@ function byteCounter(limit: number): Transform {
   });
 }
 
+/**
+ * A temporary file that never fails the stream: a write error (a full disk) is kept and the rest of
+ * the part is read and dropped. Failing the stream instead would leave busboy waiting for a reader
+ * that is gone, and the client without any answer.
+ */
+function tempFile(path: string): { sink: Writable; failure: () => Error | undefined } {
+  let handle: FileHandle | undefined;
+  let failure: Error | undefined;
+  const fail = async (error: Error) => {
+    failure ??= error;
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+  };
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      if (failure) return done();
+      const ready = handle ? Promise.resolve(handle) : open(path, 'w').then((opened) => (handle = opened));
+      ready
+        .then((file) => file.write(chunk))
+        .then(
+          () => done(),
+          (error: Error) => fail(error).then(() => done()),
+        );
+    },
+    final(done) {
+      const closing = handle ? handle.close() : failure ? Promise.resolve() : open(path, 'w').then((file) => file.close());
+      closing.then(
+        () => done(),
+        (error: Error) => fail(error).then(() => done()),
+      );
+    },
+  });
+  return { sink, failure: () => failure };
+}
+
 export async function parseMultipart(request: Request, options: MultipartOptions): Promise<ParsedForm> {
   const requestBytes = options.requestBytes ?? LIMITS.requestBytes;
   const contentType = request.headers.get('content-type') ?? '';
@@ -147,6 +182,7 @@ export async function parseMultipart(request: Request, options: MultipartOptions
   const errors: Record<string, string> = {};
   const writes: Promise<void>[] = [];
   const tempPaths: string[] = [];
+  let writeFailure: Error | undefined;
 
   const labelOf = (field: string) => (options.fileLabel ? options.fileLabel(field) : '文件');
   const namelessMessage = (field: string) => `${labelOf(field)}没有文件名，没有收下。请重新选择这个文件后再提交。`;
@@ -193,9 +229,14 @@ export async function parseMultipart(request: Request, options: MultipartOptions
         done(null, chunk);
       },
     });
+    const target = tempFile(path);
     writes.push(
-      pipeline(stream, meter, createWriteStream(path)).then(async () => {
-        if (over) {
+      pipeline(stream, meter, target.sink).then(async () => {
+        const failure = target.failure();
+        if (failure) {
+          writeFailure ??= failure;
+          await rm(path, { force: true });
+        } else if (over) {
           errors[field] = fileTooLargeMessage(labelOf(field), shownFileName(filename), limit);
           await rm(path, { force: true });
         } else if (filename === '') {
@@ -231,10 +272,13 @@ export async function parseMultipart(request: Request, options: MultipartOptions
     if (parts.count() > delivered && !refusal) errors[UNREADABLE_PART] = UNREADABLE_PART_MESSAGE;
     await Promise.all(writes);
     if (refusal) throw refusal;
+    if (writeFailure) throw writeFailure;
   } catch (error) {
     await Promise.allSettled(writes);
     await Promise.all(tempPaths.map((path) => rm(path, { force: true })));
     if (error instanceof MultipartError) throw error;
+    if (isDiskFull(error)) throw new MultipartError(507, STORAGE_FULL);
+    if (error === writeFailure) throw error;
     throw new MultipartError(400, '提交的内容不完整（可能是网络中断），没有保存。请检查网络后重新提交。');
   }
   return { fields, files, errors };

@@ -31,7 +31,8 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string, 
     .replace(/["\\]/g, '')
     .trim();
   const extension = /\.[A-Za-z0-9]{1,5}$/.exec(name)?.[0] ?? '';
-  const hasStem = /[A-Za-z0-9]/.test(stripped.slice(0, stripped.length - extension.length));
+  // A stem of only digits and dashes is what is left of 汇总表-20230227.xlsx: no name at all.
+  const hasStem = /[A-Za-z]/.test(stripped.slice(0, stripped.length - extension.length));
   const ascii = hasStem ? stripped : asciiFallback.includes('.') ? asciiFallback : `${asciiFallback}${extension}`;
   // encodeURIComponent leaves ' ( ) * as they are; RFC 5987 does not allow them, and Chromium drops a
   // filename* holding a raw ' for the ASCII fallback.

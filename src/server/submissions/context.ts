@@ -7,7 +7,6 @@ import type { DatabaseSync } from 'node:sqlite';
 import { formatBeijing, isLate } from '#shared/campaign/deadline.ts';
 import { contactLine, currentCampaign, type Campaign } from '#server/campaign/campaign.ts';
 import { database, dataDir } from '#server/db/database.ts';
-import { sweepTemp } from '#server/files/store.ts';
 import { pruneEvents } from '#server/http/rate-limit.ts';
 import { seedUnits } from '#server/campaign/units.ts';
 
@@ -29,9 +28,8 @@ export function submissionContext(address: string): SubmissionContext {
   const campaign = currentCampaign();
   if (!swept) {
     swept = true;
-    // Once per process: leftovers of requests that died with an earlier process.
+    // Once per process; temporary files are swept by the server's housekeeping (src/server/ops).
     pruneEvents(db, DAY_MS, new Date());
-    void sweepTemp(dataDir(), DAY_MS);
   }
   seedUnits(db, campaign);
   return { db, dataDir: dataDir(), campaign, now: new Date(), address };

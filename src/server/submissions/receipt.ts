@@ -10,6 +10,7 @@ import type { FileRecord } from '#server/files/store.ts';
 import { fileUrl, isReceiptToken, receiptUrl } from './links.ts';
 import { missingItems } from './missing.ts';
 import { findSubmissionByNumber, listVersions, loadVersion } from './read.ts';
+import { ensureVersionTexts, versionTexts } from './texts.ts';
 
 export interface ReceiptFile {
   name: string;
@@ -26,18 +27,35 @@ export interface ReceiptView {
   submittedAt: string;
   late: boolean;
   contact: { person: string; phone: string };
-  report: { activityDates: string; activityForms: string; participants: string; bodyChars: number; file?: ReceiptFile };
-  info: { textChars: number; file?: ReceiptFile };
+  report: {
+    activityDates: string;
+    activityForms: string;
+    participants: string;
+    bodyChars: number;
+    fromFile: boolean;
+    note: string;
+    file?: ReceiptFile;
+  };
+  info: { textChars: number; fromFile: boolean; note: string; file?: ReceiptFile };
   photos: { position: number; caption: string; thumbUrl: string; photoUrl: string; width: number; height: number }[];
-  essays: { position: number; title: string; author: string; authorPosition: string; bodyChars: number; file?: ReceiptFile }[];
+  essays: {
+    position: number;
+    title: string;
+    author: string;
+    authorPosition: string;
+    bodyChars: number;
+    /** The 字数 is that of the uploaded Word file's text. */
+    fromFile: boolean;
+    /** Why the Word file's text could not be read, or ''. */
+    note: string;
+    file?: ReceiptFile;
+  }[];
   missing: string[];
   /** How the unit adds what is missing (empty when nothing is, or for an earlier version). */
   completeLater: string;
   versions: { versionNo: number; submittedAt: string; late: boolean; url: string; shown: boolean }[];
   deadline: string;
 }
-
-const chars = (text: string) => [...text.trim()].length;
 
 function receiptFile(db: DatabaseSync, file: FileRecord | undefined): ReceiptFile | undefined {
   return file
@@ -71,6 +89,7 @@ export function receiptView(
   const reportFile = receiptFile(db, version.reportFile);
   const infoFile = receiptFile(db, version.infoFile);
   const missing = missingItems(version, campaign.requirements);
+  const texts = versionTexts(db, version);
   return {
     number,
     unitName: submission.unitName,
@@ -84,10 +103,17 @@ export function receiptView(
       activityDates: version.activityDates,
       activityForms: forms.join('、'),
       participants: version.participants,
-      bodyChars: chars(version.reportBody),
+      bodyChars: texts.report.chars,
+      fromFile: texts.report.source === 'file',
+      note: texts.report.note,
       ...(reportFile ? { file: reportFile } : {}),
     },
-    info: { textChars: chars(version.infoText), ...(infoFile ? { file: infoFile } : {}) },
+    info: {
+      textChars: texts.info.chars,
+      fromFile: texts.info.source === 'file',
+      note: texts.info.note,
+      ...(infoFile ? { file: infoFile } : {}),
+    },
     photos: version.photos.map((photo) => ({
       position: photo.position,
       caption: photo.caption,
@@ -98,12 +124,15 @@ export function receiptView(
     })),
     essays: version.essays.map((essay) => {
       const file = receiptFile(db, essay.file);
+      const text = texts.essays.get(essay.position);
       return {
         position: essay.position,
         title: essay.title,
         author: essay.author,
         authorPosition: essay.authorPosition,
-        bodyChars: chars(essay.body),
+        bodyChars: text?.chars ?? 0,
+        fromFile: text?.source === 'file',
+        note: text?.note ?? '',
         ...(file ? { file } : {}),
       };
     }),
@@ -118,4 +147,19 @@ export function receiptView(
     })),
     deadline: `${formatBeijing(campaign.deadlineAt)}（${campaign.deadline.label}）`,
   };
+}
+
+/** As receiptView, after reading any Word file of the version whose text is not known yet. */
+export async function loadReceipt(
+  db: DatabaseSync,
+  dataDir: string,
+  campaign: Campaign,
+  number: string,
+  token: string | null,
+  versionNo?: number,
+): Promise<ReceiptView | undefined> {
+  const submission = findSubmissionByNumber(db, number);
+  const version = submission && isReceiptToken(db, number, token) ? loadVersion(db, submission.id, versionNo) : undefined;
+  if (version) await ensureVersionTexts(db, dataDir, version);
+  return receiptView(db, campaign, number, token, versionNo);
 }

@@ -13,6 +13,7 @@ import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from
 import { checkSubmission } from '#shared/submission/rules.ts';
 import type { Submission } from '#shared/submission/schema.ts';
 import { verifyUnitCode } from '#server/campaign/codes.ts';
+import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
 import { contactOf, lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
@@ -79,6 +80,9 @@ export async function receiveSubmission(request: Request, context: SubmissionCon
   }
   try {
     return await receiveParsed(form, context, shape);
+  } catch (error) {
+    if (isDiskFull(error)) return { kind: 'refused', status: 507, message: STORAGE_FULL };
+    throw error;
   } finally {
     await discardFiles(form.files);
   }

@@ -32,7 +32,7 @@ async function resolvePhoto(context: SubmissionContext, unitId: number, slot: Ph
       return messageOf(error, `照片“${slot.file.filename}”没有保存成功，请重新上传。`);
     }
   }
-  const staged = findStaged(context.db, slot.token ?? '', unitId);
+  const staged = findStaged(context.db, slot.token ?? '', unitId, context.now);
   return staged && staged.kind === PHOTO_KIND ? staged : `第 ${slot.n} 张照片已失效（可能换了报送单位），请重新选择这张照片。`;
 }
 
@@ -41,7 +41,7 @@ async function resolveAttachment(
   unitId: number,
   slot: AttachmentSlot,
 ): Promise<StagedUpload | string | undefined> {
-  const kept = slot.token ? findStaged(context.db, slot.token, unitId) : undefined;
+  const kept = slot.token ? findStaged(context.db, slot.token, unitId, context.now) : undefined;
   const keptOk = kept && kept.kind === slot.field ? kept : undefined;
   if (slot.file) {
     try {
@@ -78,7 +78,7 @@ export async function resolveSlots(
     if (typeof result === 'string') {
       errors[slot.field] = result;
       // A refused replacement leaves the kept file in place.
-      const kept = slot.token ? findStaged(context.db, slot.token, unitId) : undefined;
+      const kept = slot.token ? findStaged(context.db, slot.token, unitId, context.now) : undefined;
       if (kept && kept.kind === slot.field) attachments[slot.field] = kept;
     } else if (result) attachments[slot.field] = result;
   }

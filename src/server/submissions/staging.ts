@@ -7,9 +7,12 @@ import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { transaction } from '#server/db/database.ts';
 import { checkAttachment } from '#server/files/attachments.ts';
+import { ensureDocumentText } from '#server/files/document-texts.ts';
 import { cleanFileName, insertFileRow, persistFile } from '#server/files/store.ts';
 import type { ReceivedFile } from '#server/files/multipart.ts';
 import { processPhoto } from '#server/files/photos.ts';
+import { FileRefused } from '#server/files/sniff.ts';
+import { opsSettings } from '#server/ops/settings.ts';
 
 export const PHOTO_KIND = 'photo';
 
@@ -39,6 +42,35 @@ function insertStaged(db: DatabaseSync, staged: Omit<StagedUpload, 'token' | 'or
   return token;
 }
 
+let settings: ReturnType<typeof opsSettings> | undefined;
+/** Read once: staged uploads older than this are gone, whether or not housekeeping has run yet. */
+const stagedCutoff = (now: Date) => new Date(now.getTime() - (settings ??= opsSettings()).stagedTtlMs).toISOString();
+
+/** Staged photos a unit may hold that no submission uses yet: a few times what one submission takes. */
+export const STAGED_PHOTO_QUOTA_FACTOR = 3;
+
+/** Photos the unit staged within the lifetime of a staged upload that no submitted version uses. */
+export function unboundStagedPhotos(db: DatabaseSync, unitId: number, now: Date): number {
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM staged_uploads s WHERE s.unit_id = ? AND s.kind = ? AND s.created_at >= ?
+       AND NOT EXISTS (SELECT 1 FROM photos p WHERE p.file_id = s.file_id)`,
+    )
+    .get(unitId, PHOTO_KIND, stagedCutoff(now)) as { n: number };
+  return Number(row.n);
+}
+
+/** Refuses a photo past the unit's quota, before any decoding, with what to do about it. */
+export function checkStagedQuota(db: DatabaseSync, unitId: number, photoMax: number, now: Date): void {
+  const quota = photoMax * STAGED_PHOTO_QUOTA_FACTOR;
+  if (unboundStagedPhotos(db, unitId, now) >= quota) {
+    throw new FileRefused(
+      `本单位已上传 ${quota} 张尚未提交的照片，达到暂存上限，这张没有收下。请先提交报送（已提交的照片不计入上限），或联系组织方。`,
+      429,
+    );
+  }
+}
+
 /** Checks, re-encodes and stores one photo. Throws FileRefused for anything that is not a usable photo. */
 export async function stagePhoto(db: DatabaseSync, dataDir: string, unitId: number, file: ReceivedFile, now: Date): Promise<StagedUpload> {
   const processed = await processPhoto(file.path, file.filename);
@@ -65,11 +97,19 @@ export async function stageAttachment(
   const type = await checkAttachment(file.path, file.filename);
   const stored = await persistFile(dataDir, { path: file.path, sha256: file.sha256, bytes: file.bytes }, type.extension);
   const originalName = cleanFileName(file.filename) || `附件.${type.extension}`;
-  return transaction(db, () => {
+  const result = transaction(db, () => {
     const fileId = insertFileRow(db, stored, type.mime, originalName, now);
     const staged = { unitId, kind, fileId, thumbFileId: null, width: null, height: null };
     return { ...staged, token: insertStaged(db, staged, now), originalName, bytes: stored.bytes };
   });
+  // Read while the unit is still filling in the form, so the receipt can show the text's 字数. The
+  // file is already safe; should reading fail in a way not foreseen, it is read again when shown.
+  try {
+    await ensureDocumentText(db, dataDir, { ...stored, id: result.fileId, mime: type.mime, originalName });
+  } catch (error) {
+    console.error(`[正文读取] ${originalName} 读取失败：`, error);
+  }
+  return result;
 }
 
 /** Stages an already stored file again under a new token (reopening a version to revise it). */
@@ -89,15 +129,15 @@ interface StagedRow {
   bytes: number;
 }
 
-/** A staged upload, but only for the unit it belongs to. */
-export function findStaged(db: DatabaseSync, token: string, unitId?: number): StagedUpload | undefined {
+/** A staged upload, but only for the unit it belongs to, and only while it has not expired. */
+export function findStaged(db: DatabaseSync, token: string, unitId?: number, now = new Date()): StagedUpload | undefined {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return undefined;
   const row = db
     .prepare(
       `SELECT s.token, s.unit_id, s.kind, s.file_id, s.thumb_file_id, s.width, s.height, f.original_name, f.bytes
-       FROM staged_uploads s JOIN files f ON f.id = s.file_id WHERE s.token = ?`,
+       FROM staged_uploads s JOIN files f ON f.id = s.file_id WHERE s.token = ? AND s.created_at >= ?`,
     )
-    .get(token) as StagedRow | undefined;
+    .get(token, stagedCutoff(now)) as StagedRow | undefined;
   if (!row || (unitId !== undefined && row.unit_id !== unitId)) return undefined;
   return {
     token: row.token,

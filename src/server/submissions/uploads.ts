@@ -6,12 +6,13 @@
 import { LIMITS, formatMegabytes } from '#shared/limits.ts';
 import { fileFieldNames } from '#shared/submission/form.ts';
 import { verifyUnitCode } from '#server/campaign/codes.ts';
+import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
 import { FileRefused } from '#server/files/sniff.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
 import { contactOf, lateRefusal, type SubmissionContext } from './context.ts';
 import { json } from './http.ts';
-import { PHOTO_KIND, stageAttachment, stagePhoto, stagedThumbUrl } from './staging.ts';
+import { PHOTO_KIND, checkStagedQuota, stageAttachment, stagePhoto, stagedThumbUrl } from './staging.ts';
 
 const FILE_FIELD = 'file';
 const error = (message: string, status: number) => json({ error: message }, status);
@@ -65,6 +66,7 @@ async function stageOne(form: ParsedForm, context: SubmissionContext): Promise<R
 
   try {
     if (isPhoto) {
+      checkStagedQuota(context.db, check.unit.id, context.campaign.requirements.photos.max, context.now);
       const staged = await stagePhoto(context.db, context.dataDir, check.unit.id, file, context.now);
       return json({ token: staged.token, thumbUrl: stagedThumbUrl(staged.token), width: staged.width, height: staged.height });
     }
@@ -72,6 +74,7 @@ async function stageOne(form: ParsedForm, context: SubmissionContext): Promise<R
     return json({ token: staged.token, thumbUrl: '', width: 0, height: 0, name: staged.originalName, bytes: staged.bytes });
   } catch (caught) {
     if (caught instanceof FileRefused) return error(caught.message, caught.status);
+    if (isDiskFull(caught)) return error(STORAGE_FULL, 507);
     throw caught;
   }
 }
