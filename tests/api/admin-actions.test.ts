@@ -92,7 +92,7 @@ describe('serving stored uploads to the organiser', () => {
     const id = storeFile(store.db, store.dataDir, Buffer.from('%PDF-1.4 test'), 'application/pdf', 'CON.pdf');
     const response = await fileGet(context(`/admin/files/${id}`, { id: String(id) }));
     expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="${id}.pdf"; filename*=UTF-8''${encodeURIComponent(`文件${id}.pdf`)}`,
+      `attachment; filename="file-${id}.pdf"; filename*=UTF-8''${encodeURIComponent(`文件${id}.pdf`)}`,
     );
   });
 
