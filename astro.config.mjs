@@ -2,6 +2,8 @@
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import svelte from '@astrojs/svelte';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { searchDataPlugin } from './src/reading/search/search-data-plugin.ts';
 import { parsePublicUrl } from './src/server/config/public-url.ts';
 import { homeDataPlugin } from './src/reading/home/home-data-plugin.ts';
@@ -28,6 +30,13 @@ function publicDomains() {
   return [{ protocol: url.protocol.replace(':', ''), hostname: url.hostname, ...(url.port ? { port: url.port } : {}) }];
 }
 
+/** The one inline script (Base.astro restores 大字模式 before first paint), allowed by its hash. */
+const inlineScriptHash = /** @type {const} */ (
+  `sha256-${createHash('sha256')
+    .update(readFileSync(new URL('./src/layouts/daziti-restore.js', import.meta.url)))
+    .digest('base64')}`
+);
+
 export default defineConfig({
   output: 'static',
   outDir,
@@ -36,7 +45,23 @@ export default defineConfig({
   integrations: [svelte()],
   server: { port: 4321, host: 'localhost' },
   // Astro's CSRF guard for form posts stays on: the organiser console and the submission form rely on it.
-  security: { checkOrigin: true, allowedDomains: publicDomains() },
+  // Every page gets a Content-Security-Policy: scripts and styles only from the site or by hash, as
+  // Astro computes them; src/cli/serve.ts adds what only a header can say (frame-ancestors).
+  security: {
+    checkOrigin: true,
+    allowedDomains: publicDomains(),
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { hashes: [inlineScriptHash] },
+    },
+  },
   trailingSlash: 'ignore',
   // Every stylesheet is small: inlined, it paints with the HTML instead of costing another round trip.
   build: { format: 'directory', inlineStylesheets: 'always' },

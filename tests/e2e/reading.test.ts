@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTerms } from '#reading/annotations/load.ts';
 import { loadCorpus } from '#reading/corpus.ts';
 import { articleText } from '#reading/gangyao-text.ts';
+import { injectAxe } from '../support/axe.ts';
 import { desktop, phone } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
 import { pdfText } from '../support/pdf-text.ts';
@@ -235,7 +236,7 @@ describe('large text across pages', () => {
 
 describe('accessibility at phone size', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    await injectAxe(page);
     const violations = await page.evaluate(async () => {
       const axe = (
         window as unknown as {

@@ -17,8 +17,8 @@ import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
 import { lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
+import { attachmentSlots, fileLabelFor, fileLimitFor, formValues, isIdempotencyKey, photoSlots, refusedFileFor } from './form-data.ts';
 import type { FormValues } from '#shared/submission/form-values.ts';
-import { attachmentSlots, fileLimitFor, formValues, isIdempotencyKey, photoSlots } from './form-data.ts';
 import { receiptUrl } from './links.ts';
 import { authenticateUnit } from './unit-auth.ts';
 import { renumberedCaptions, resolveSlots, type ResolvedSlots } from './slots.ts';
@@ -62,7 +62,12 @@ export async function receiveSubmission(request: Request, context: SubmissionCon
   const shape = submissionShape(requirements);
   let form: ParsedForm;
   try {
-    form = await parseMultipart(request, { tmpDir: tmpDir(context.dataDir), fileLimit: fileLimitFor(shape, LIMITS) });
+    form = await parseMultipart(request, {
+      tmpDir: tmpDir(context.dataDir),
+      fileLimit: fileLimitFor(shape, LIMITS),
+      fileLabel: fileLabelFor(shape.essayCount),
+      refusedFile: refusedFileFor(shape.photoMax),
+    });
   } catch (error) {
     if (error instanceof MultipartError) return { kind: 'refused', status: error.status, message: error.message };
     throw error;
