@@ -19,6 +19,7 @@ const browserCode = ['src/islands/**', 'src/shared/**', 'src/components/**/clien
  * every on-demand page is covered here.
  */
 export const onDemandCode = [
+  'src/pages/index.astro',
   'src/pages/admin/**',
   'src/pages/api/**',
   'src/pages/baosong/**',

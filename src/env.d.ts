@@ -16,3 +16,9 @@ declare namespace App {
     admin?: import('#server/admin/sessions.ts').AdminSession;
   }
 }
+
+declare module 'virtual:home-data' {
+  /** The home page's facts about the texts (src/reading/home/home-data-plugin.ts). */
+  const homeData: import('./reading/home/home-facts.ts').HomeFacts;
+  export default homeData;
+}

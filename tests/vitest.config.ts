@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           // One production build per run, shared by every browser test.
           globalSetup: ['tests/support/global-build.ts'],
+          // Any Content-Security-Policy violation in any page fails the test that opened it.
+          setupFiles: ['tests/support/csp-guard.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // Two cores: one Chromium per worker is the most this machine carries without flaking.

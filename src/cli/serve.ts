@@ -1,11 +1,13 @@
 /**
- * Serves a built site: the Astro standalone handler (static files + on-demand routes) behind gzip.
+ * Serves a built site: the Astro standalone handler (static files + on-demand routes) behind gzip,
+ * with the security headers of src/server/http/security-headers.ts on every response.
  * Units upload on weak phone links and readers open /gangyao/ on them too, so text is compressed;
  * photos, zips and spreadsheets are left as they are (already compressed).
  *
  * Usage: node src/cli/serve.ts [build folder]   (default dist; settings from #server/config/config.ts)
  */
 import compression from 'compression';
+import onHeaders from 'on-headers';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,6 +18,13 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DatabaseTooNewError } from '#server/db/migrate.ts';
 import { CROSS_SITE_PAGE, isCrossSiteFormPost } from '#server/http/same-origin.ts';
+import {
+  applySecurityHeaders,
+  BAD_ADDRESS_PAGE,
+  clientErrorResponse,
+  hasReadablePath,
+  PLAIN_PAGE_POLICY,
+} from '#server/http/security-headers.ts';
 import { database, dataDir } from '#server/db/database.ts';
 import { configOrExit, type Config } from '#server/config/config.ts';
 import { CampaignConfigError } from '#server/campaign/campaign.ts';
@@ -131,13 +140,25 @@ async function serve(siteDir: string, settings: Config): Promise<void> {
   const compress = compression({ threshold: 1024 });
 
   const publicOrigin = settings.PUBLIC_URL?.origin;
+  const plainPage = (status: number, html: string) => ({
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': PLAIN_PAGE_POLICY, 'cache-control': 'no-store' },
+    html,
+  });
   const handle: RequestListener = (req, res) => {
+    onHeaders(res, () => applySecurityHeaders(res));
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       void healthz(res);
       return;
     }
-    if (isCrossSiteFormPost(req.method ?? 'GET', req.headers, publicOrigin)) {
-      res.writeHead(403, { 'content-type': 'text/html; charset=utf-8' }).end(CROSS_SITE_PAGE);
+    // Astro answers an undecodable address with English "Bad request.": every refusal here is in Chinese.
+    const refusal = !hasReadablePath(req.url ?? '/')
+      ? plainPage(400, BAD_ADDRESS_PAGE)
+      : isCrossSiteFormPost(req.method ?? 'GET', req.headers, publicOrigin)
+        ? plainPage(403, CROSS_SITE_PAGE)
+        : undefined;
+    if (refusal) {
+      res.writeHead(refusal.status, refusal.headers).end(refusal.html);
       return;
     }
     compress(req as never, res as never, () => entry.handler(req, res));
@@ -152,6 +173,10 @@ async function serve(siteDir: string, settings: Config): Promise<void> {
   // HTTPS without a proxy, as @astrojs/node's own server offers: certificate and key from the environment.
   const { SERVER_CERT_PATH: cert, SERVER_KEY_PATH: key } = settings;
   const server = cert && key ? createTlsServer({ cert: readFileSync(cert), key: readFileSync(key) }, listener) : createServer(listener);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) socket.destroy();
+    else socket.end(clientErrorResponse(error.code));
+  });
   // A phone on a weak uplink may need many minutes for the whole no-JS form with its photos; Node's
   // default of 5 minutes would cut it off. Headers must still arrive within a minute.
   server.requestTimeout = UPLOAD_TIMEOUT_MS;

@@ -98,14 +98,22 @@ describe('serving stored uploads to the organiser', () => {
     expect(Buffer.from(await response.arrayBuffer()).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
   });
 
-  it('offers an attachment as a download under its original name', async () => {
-    const id = storeFile(store.db, store.dataDir, Buffer.from('%PDF-1.4 test'), 'application/pdf', '情况汇报.pdf');
-    const response = await fileGet(context(`/admin/files/${id}?download=1`, { id: String(id) }));
+  it('offers a file nothing points at as a download named by the server, never by its uploader', async () => {
+    const id = storeFile(store.db, store.dataDir, Buffer.from('%PDF-1.4 test'), 'application/pdf', 'CON.pdf');
+    const response = await fileGet(context(`/admin/files/${id}`, { id: String(id) }));
     const header = response.headers.get('content-disposition') ?? '';
     expect(parse(header).type).toBe('attachment');
-    expect(parse(header).parameters['filename']).toBe('情况汇报.pdf');
+    expect(parse(header).parameters['filename']).toBe(`文件${id}.pdf`);
     // Old browsers, which know no filename*, take the ASCII name.
     expect(parse(header, { extended: false }).parameters['filename']).toBe(`file-${id}.pdf`);
+  });
+
+  it('names a photo download after its unit and caption, as an attachment', async () => {
+    const photo = loadSubmission(store.db, unitId!)!.shown.photos[0]!;
+    const response = await fileGet(context(`/admin/files/${photo.file.id}`, { id: String(photo.file.id) }));
+    const name = decodeURIComponent(/filename\*=UTF-8''(\S+)$/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? '');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(name.endsWith(`-照片1-${photo.caption}.jpg`)).toBe(true);
   });
 
   it('never follows a stored path out of the data folder', async () => {

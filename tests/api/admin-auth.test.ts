@@ -6,7 +6,8 @@ import { hashPassword, isPasswordHash, verifyPassword } from '#server/admin/pass
 import { parseAdminUsers, parseOrganisersYaml } from '#server/admin/organisers.ts';
 import { ensureInitialAdmin, INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
 import { activeAccounts } from '#server/admin/accounts.ts';
-import { attemptLogin } from '#server/admin/login.ts';
+import { attemptLogin, userSlowDown } from '#server/admin/login.ts';
+import { slowDownMs } from '#server/http/rate-limit.ts';
 import { ABSOLUTE_TIMEOUT_MS, findSession, IDLE_TIMEOUT_MS } from '#server/admin/sessions.ts';
 
 const minutes = (n: number) => n * 60 * 1000;
@@ -106,6 +107,17 @@ describe('signing in', () => {
     expect(blocked.ok === false && blocked.message).toMatch(/登录失败次数过多.*15 分钟后再试/);
     const later = new Date(now.getTime() + minutes(16));
     expect((await attemptLogin(db, { username: 'lishuhu', password: 'right-password', ip: '10.0.0.66' }, config, later)).ok).toBe(true);
+  });
+
+  it('cannot be locked by others: after 11 failures from 11 addresses the right password from a fresh address signs in', async () => {
+    const { db, config } = await setup();
+    const now = new Date('2023-02-20T01:00:00Z');
+    for (let i = 0; i < 11; i++) {
+      const outcome = await attemptLogin(db, { username: 'lishuhu', password: `guess-${i}`, ip: `10.0.8.${i}` }, config, now);
+      expect(outcome.ok === false && outcome.status).toBe(401);
+    }
+    expect(slowDownMs(db, userSlowDown('lishuhu'), now)).toBe(500);
+    expect((await attemptLogin(db, { username: 'lishuhu', password: 'right-password', ip: '10.0.9.1' }, config, now)).ok).toBe(true);
   });
 
   it('lets no more than ten guesses through when they are all sent at the same moment', async () => {

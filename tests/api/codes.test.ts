@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, CODE_LENGTH, codeMatches, generateCode, issueCodes, verifyUnitCode } from '#server/campaign/codes.ts';
+import { CODE_ALPHABET, CODE_LENGTH, codeMatches, generateCode, issueCodes, unitSlowDown, verifyUnitCode } from '#server/campaign/codes.ts';
+import { recordEvent, slowDownMs } from '#server/http/rate-limit.ts';
 import { listUnits, seedUnits } from '#server/campaign/units.ts';
 import { testContext, unitWithCode } from '../support/api-context.ts';
 
@@ -92,35 +93,59 @@ describe('报送码', () => {
     if (!check.ok) expect(check.message).toContain('李述虎');
   });
 
-  it('are locked for a unit after 10 wrong guesses in 15 minutes, even with the right code, and say when to retry', async () => {
+  it('cannot be locked for a unit by others: after 11 wrong codes from 11 addresses the right code from a fresh address works', async () => {
     const context = testContext();
     const { unitId, code } = await unitWithCode(context);
-    const attempt = (guess: string, minutesLater: number, address: string) =>
-      verifyUnitCode(context.db, {
-        unitId: String(unitId),
-        code: guess,
-        address,
-        now: new Date(context.now.getTime() + minutesLater * 60_000),
-        contact: '市水利局',
-      });
-    for (let i = 0; i < 10; i++) expect((await attempt('WRONGCODE2', 0, `10.0.1.${i}`)).ok).toBe(false);
-    const locked = await attempt(code, 1, '10.0.2.1');
-    expect(locked).toMatchObject({ ok: false, status: 429 });
-    if (!locked.ok) expect(locked.message).toMatch(/约 14 分钟后（北京时间 2030年6月1日 10:15 以后）/);
-    expect((await attempt(code, 16, '10.0.2.1')).ok).toBe(true);
+    const attempt = (guess: string, address: string) =>
+      verifyUnitCode(context.db, { unitId: String(unitId), code: guess, address, now: context.now, contact: '市水利局' });
+    for (let i = 0; i < 11; i++) expect(await attempt('WRONGCODE2', `10.0.1.${i}`)).toMatchObject({ ok: false, status: 401 });
+    expect((await attempt(code, '10.0.2.1')).ok).toBe(true);
   });
 
-  it('let no more than 10 guesses for a unit through when they are all sent at the same moment', async () => {
+  it('make every further attempt on a guessed-at unit wait longer, up to 3 seconds, instead of refusing it', async () => {
     const context = testContext();
     const { unitId } = await unitWithCode(context);
-    const checks = await Promise.all(
-      Array.from({ length: 25 }, (_, i) =>
+    const rule = unitSlowDown(unitId);
+    expect(slowDownMs(context.db, rule, context.now)).toBe(0);
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
         verifyUnitCode(context.db, { unitId: String(unitId), code: 'WRONGCODE2', address: `10.0.3.${i}`, now: context.now, contact: '' }),
       ),
     );
+    expect(guesses.every((check) => !check.ok && check.status === 401)).toBe(true);
+    expect(slowDownMs(context.db, rule, context.now)).toBe(500);
+    recordEvent(
+      context.db,
+      Array.from({ length: 40 }, () => rule.bucket),
+      context.now,
+    );
+    expect(slowDownMs(context.db, rule, context.now)).toBe(3000);
+    expect(slowDownMs(context.db, rule, new Date(context.now.getTime() + 16 * 60_000))).toBe(0);
+  });
+
+  it('let no more than 30 guesses from one address through when they are all sent at the same moment, and say when to retry', async () => {
+    const context = testContext();
+    const units = listUnits(context.db).slice(0, 4);
+    await issueCodes(
+      context.db,
+      units.map((unit) => unit.id),
+    );
+    const checks = await Promise.all(
+      Array.from({ length: 35 }, (_, i) =>
+        verifyUnitCode(context.db, {
+          unitId: String(units[i % 4]!.id),
+          code: 'WRONGCODE2',
+          address: '10.0.5.1',
+          now: context.now,
+          contact: '市水利局',
+        }),
+      ),
+    );
     const statuses = checks.map((check) => (check.ok ? 200 : check.status));
-    expect(statuses.filter((status) => status === 401)).toHaveLength(10);
-    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(30);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+    const refused = checks.find((check) => !check.ok && check.status === 429);
+    expect(refused && !refused.ok && refused.message).toMatch(/约 15 分钟后（北京时间 2030年6月1日 10:15 以后）/);
   });
 
   it('do not count the right code against the unit', async () => {

@@ -172,6 +172,7 @@ describe('the plain form without JavaScript', () => {
     expect(outcome.status).toBe(422);
     expect(outcome.errors['contact_person']).toBe('请填写联系人姓名。');
     expect(outcome.errors['photos']).toContain('网页.jpg');
+    expect(outcome.refusedPhotos).toEqual([{ caption: '假照片', message: expect.stringContaining('网页.jpg') as string }]);
     expect(outcome.values['report_body']).toContain('专题会议');
     expect(outcome.values['activity_2_form_other']).toBe('读书分享会');
     expect(outcome.idempotencyKey).toBe('plain-key-0001');

@@ -43,7 +43,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<Loaded[]>
 }
 
 /** All the text of the page as a reader gets it without JavaScript (chrome included), one line per block. */
-async function pageText(browser: Browser, url: string): Promise<{ title: string; lines: string[] }> {
+export async function pageText(browser: Browser, url: string): Promise<{ title: string; lines: string[] }> {
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
   try {
     const page = await context.newPage();
@@ -82,11 +82,11 @@ export function bareHtml(title: string, lines: string[]): string {
  * Puts the bare page into the built site for the length of the run, so that it is served exactly
  * like the real page: same server, same gzip, same headers, and a browser asking for the icon.
  */
-function placeBarePage(siteDir: string, html: string): { path: string; remove(): void } {
-  const folder = join(siteDir, 'client', BARE_FOLDER);
+export function placeBarePage(siteDir: string, html: string, folderName = BARE_FOLDER): { path: string; remove(): void } {
+  const folder = join(siteDir, 'client', folderName);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'index.html'), html);
-  return { path: `/${BARE_FOLDER}/`, remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return { path: `/${folderName}/`, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
 async function rawBytes(url: string): Promise<Buffer> {

@@ -7,6 +7,7 @@ import { printTable, type BenchTable } from './table.ts';
 
 const benches: { module: string; run: string }[] = [
   { module: './reading-bytes.ts', run: 'benchReadingBytes' },
+  { module: './reading-paint.ts', run: 'benchReadingPaint' },
   { module: './search.ts', run: 'benchSearch' },
   { module: './upload-bytes.ts', run: 'benchUploadBytes' },
   { module: './unit-auth.ts', run: 'benchUnitAuth' },

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadTerms } from '#reading/annotations/load.ts';
 import { loadCorpus } from '#reading/corpus.ts';
 import { articleText } from '#reading/gangyao-text.ts';
+import { injectAxe } from '../support/axe.ts';
 import { desktop, phone } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
+import { pdfText } from '../support/pdf-text.ts';
 
 const live = useLiveSite();
 const { gangyao } = loadCorpus();
@@ -139,7 +141,48 @@ describe('the 纲要 page as a reader opens it', () => {
   });
 });
 
+describe("finding the reader's place in the 纲要", () => {
+  it('marks the article in view in the desktop contents as the reader scrolls', async () => {
+    const { context, page } = await open(desktop);
+    await page.goto(`${live.site.url}/gangyao/#art-13`);
+    const current = () => page.locator('#mulu a[aria-current="location"]').getAttribute('href');
+    await expect.poll(current).toBe('#art-13');
+    await page.evaluate(() => document.getElementById('art-20')!.scrollIntoView());
+    await expect.poll(current).toBe('#art-20');
+    await context.close();
+  });
+
+  it('names the site once in the header', async () => {
+    const { context, page } = await open(phone);
+    await page.goto(`${live.site.url}/tongzhi/`);
+    const name = await page.locator('.site-name').innerText();
+    expect(name.match(/学习活动/g)).toHaveLength(1);
+    expect(name).toContain('质量强国建设纲要');
+    await context.close();
+  });
+
+  it('prints a page number at the foot of every page', async () => {
+    const { context, page } = await open(desktop);
+    await page.goto(`${live.site.url}/tongzhi/`);
+    const text = await pdfText(await page.pdf({ format: 'A4' }));
+    const pages = text.split('\f').filter((p) => p.trim());
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((printed, i) => expect(printed).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+    await context.close();
+  });
+});
+
 describe('the reading pages without JavaScript', () => {
+  it('shows 引用本条 as the citation text ready to select', async () => {
+    const { context, page } = await open({ ...phone, javaScriptEnabled: false });
+    await page.goto(`${live.site.url}/gangyao/#art-13`);
+    await page.locator('#art-13 .cite-plain > summary').click();
+    const text = await page.locator('#art-13 .cite-plain textarea').inputValue();
+    const article = gangyao.articles.find((a) => a.id === 'art-13')!;
+    expect(text).toBe(['《质量强国建设纲要》第十三条', ...articleText(article), '/gangyao/#art-13'].join('\n'));
+    await context.close();
+  });
+
   it('reads, navigates and explains terms through plain links', async () => {
     const { context, page } = await open({ ...phone, javaScriptEnabled: false });
     await page.goto(`${live.site.url}/gangyao/`);
@@ -193,7 +236,7 @@ describe('large text across pages', () => {
 
 describe('accessibility at phone size', () => {
   async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+    await injectAxe(page);
     const violations = await page.evaluate(async () => {
       const axe = (
         window as unknown as {

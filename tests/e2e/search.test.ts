@@ -32,7 +32,8 @@ describe('search in a real browser', () => {
     expect(new URL(page.url()).searchParams.get('q')).toBe('首席质量官');
     const links = await resultLinks(page);
     expect(links.map((l) => l.href)).toContain('/gangyao/#art-20');
-    expect(await page.inputValue('#site-search-q')).toBe('首席质量官');
+    expect(await page.inputValue('#search-q')).toBe('首席质量官');
+    expect(await page.locator('input[type="search"], input[name="q"]').count()).toBe(1);
     await page.close();
   });
 

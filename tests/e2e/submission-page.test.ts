@@ -28,7 +28,7 @@ describe('the 报送 page around the deadline', () => {
     const page = await browser.newPage(phone);
     await page.goto(`${site.url}/baosong/`);
     const banner = await page.locator('.sf-form .sf-notice').first().innerText();
-    expect(banner).toContain('截止时间：2099年12月31日 18:00（北京时间）');
+    expect(banner).toContain('截止时间：2099年12月31日 18:00（下班前，北京时间）');
     expect(banner).toMatch(/距截止还有 \d+ 天 \d+ 小时/);
     await page.close();
   });
@@ -40,7 +40,7 @@ describe('the 报送 page around the deadline', () => {
       const page = await context.newPage();
       await page.goto(`${site.url}/baosong/`);
       const banner = await page.locator('.sf-form .sf-notice').first().innerText();
-      expect(banner).toContain('报送已于 2023年2月27日 18:00（北京时间）截止');
+      expect(banner).toContain('报送已于 2023年2月27日 18:00（下班前，北京时间）截止');
       expect(banner).toContain('不再接收新的报送或修改');
       expect(await page.locator('.sf-form button[type="submit"]').isDisabled()).toBe(true);
       await context.close();

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '#reading/annotations/load.ts';
 import { loadCorpus } from '#reading/corpus.ts';
 import { citedBy, resolveNote, UnresolvedQuoteError } from '#reading/model/citations.ts';
-import { chineseDate, deadlineSentence, deadlineState } from '#reading/model/deadline-status.ts';
 import { locate } from '#reading/model/locate.ts';
 import { articleHeading, citationName, targetLabel } from '#reading/model/official.ts';
 import { gangyaoTextBlocks, planTerms } from '#reading/model/term-plan.ts';
@@ -102,24 +101,5 @@ describe('notes citing the press conference and related documents', () => {
     const slug = corpus.related[0]!.slug;
     const broken = note({ kind: 'compare', related: [{ slug, quote: '这一句不在吉林省的文件里', relation: 'implements' }] });
     expect(() => resolveNote(corpus, broken)).toThrow(/相关阅读/);
-  });
-});
-
-describe('the deadline on the home page, in Beijing time', () => {
-  it('counts the days left before the deadline day', () => {
-    expect(deadlineState(new Date('2023-02-25T10:00:00+08:00'), '2023-02-27')).toEqual({ state: 'ahead', days: 2 });
-  });
-
-  it('says 今天 on the day itself, whatever the device clock zone', () => {
-    // 01:00 in Beijing is still the 26th in UTC.
-    expect(deadlineState(new Date('2023-02-26T17:00:00Z'), '2023-02-27')).toEqual({ state: 'today' });
-    expect(deadlineSentence({ state: 'today' })).toBe('今天下班前截止报送');
-  });
-
-  it('calls the deadline past only once that Beijing day is over', () => {
-    expect(deadlineState(new Date('2023-02-27T23:59:00+08:00'), '2023-02-27')).toEqual({ state: 'today' });
-    expect(deadlineState(new Date('2023-02-28T00:00:00+08:00'), '2023-02-27')).toEqual({ state: 'past' });
-    expect(deadlineSentence({ state: 'past' })).toBe('通知规定的报送时间已过');
-    expect(chineseDate('2023-02-27')).toBe('2023年2月27日');
   });
 });

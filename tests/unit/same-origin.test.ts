@@ -25,5 +25,7 @@ describe('cross-site form posts', () => {
   it('leaves reads and JSON requests to the routes', () => {
     expect(isCrossSiteFormPost('GET', { origin: 'http://evil.example', host: 'x', 'content-type': form })).toBe(false);
     expect(isCrossSiteFormPost('POST', { origin: 'http://evil.example', host: 'x', 'content-type': 'application/json' })).toBe(false);
+    expect(isCrossSiteFormPost('DELETE', { host: 'x' })).toBe(true);
+    expect(isCrossSiteFormPost('PUT', { origin: 'http://x', host: 'x' })).toBe(false);
   });
 });

@@ -18,6 +18,14 @@ describe('presenting search results', () => {
     expect(first.snippet.filter((p) => p.mark).map((p) => p.text)).toContain('首席质量官');
   });
 
+  it('labels each note with its own kind: 对照 and 水利 notes are not called 释义', () => {
+    const compare = docs.find((doc) => doc.id.startsWith('note-compare-'))!;
+    const water = docs.find((doc) => doc.id.startsWith('note-water-'))!;
+    const labelOf = (id: string, title: string) => view(title, { all: true }).results.find((r) => r.id === id)?.kindLabel;
+    expect(labelOf(compare.id, compare.title)).toBe('对照');
+    expect(labelOf(water.id, water.title)).toBe('水利');
+  });
+
   it('counts results per kind and filters by kind on request', () => {
     const all = view('首席质量官');
     const gangyaoCount = all.counts.find((c) => c.kind === 'gangyao')!.count;

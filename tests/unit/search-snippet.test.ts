@@ -56,6 +56,17 @@ describe('search snippets', () => {
     expect(shown(highlight(article20, '区块链', { maxLength: 20 }))).toBe(`${article20.slice(0, 20)}…`);
   });
 
+  it('starts a cut snippet at the beginning of a word, not inside an English name', () => {
+    const text = `首席质量官 Chief Quality Officer 统筹质量战略，${'并'.repeat(60)}`;
+    const snippet = shown(highlight(text, '统筹质量战略', { maxLength: 40 }));
+    expect(snippet).toMatch(/^…Quality Officer \[统筹质量战略\]/);
+  });
+
+  it('starts a cut snippet after a clause break rather than inside a clause', () => {
+    const text = `${'前文'.repeat(30)}。加强全员质量教育培训，健全企业首席质量官制度。`;
+    expect(shown(highlight(text, '首席质量官', { maxLength: 30 }))).toBe('…健全企业[首席质量官]制度。');
+  });
+
   it('returns the whole short text unmarked for an empty query', () => {
     expect(highlight('质量强国', '')).toEqual([{ text: '质量强国', mark: false }]);
   });

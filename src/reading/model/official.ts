@@ -19,6 +19,16 @@ export function articleHeading(article: Article): string {
 /** How a reader names an article when quoting it: 《质量强国建设纲要》第十三条 */
 export const citationName = (gangyao: Gangyao, article: Article): string => `《${gangyao.title}》第${article.ordinal}条`;
 
+/**
+ * 引用本条 as text to select, for readers without JavaScript: the name, the article as printed and
+ * its address (under PUBLIC_URL when the site was built with one; the script puts the address the
+ * reader actually uses).
+ */
+export function articleCitation(gangyao: Gangyao, article: Article, publicUrl = process.env['PUBLIC_URL'] ?? ''): string {
+  const address = `${publicUrl.replace(/\/+$/, '')}/gangyao/#${article.id}`;
+  return [citationName(gangyao, article), ...articleText(article), address].join('\n');
+}
+
 /** A short label for any part, article or 专栏 id, used in links back to the 纲要. */
 export function targetLabel(gangyao: Gangyao, id: string): string {
   const article = gangyao.articles.find((a) => a.id === id);

@@ -25,6 +25,7 @@ export function noteDoc(note: Note, corpus: Corpus): SearchDoc {
   return {
     id: `note-${note.kind}-${note.target}`,
     kind: 'note',
+    label: noteLabels[note.kind],
     title: note.title,
     context: `${noteLabels[note.kind]} · ${targetTitle(corpus, note.target)}`,
     href: `/gangyao/#${note.target}`,

@@ -1,4 +1,4 @@
-import { formatBeijing } from '#shared/campaign/deadline.ts';
+import { deadlinePhrase } from '#shared/campaign/deadline-words.ts';
 import type { UnitProgress } from '#server/progress/progress.ts';
 
 /** What a 催报 message needs to know about the campaign. */
@@ -14,7 +14,7 @@ export interface ReminderContext {
 }
 
 function deadlineWords(ctx: ReminderContext): string {
-  const when = `${formatBeijing(ctx.deadlineAt)}（${ctx.deadlineLabel}）`;
+  const when = deadlinePhrase(ctx.deadlineAt, ctx.deadlineLabel);
   return ctx.now.getTime() > ctx.deadlineAt.getTime() ? `报送截止时间 ${when} 已过` : `报送截止时间为 ${when}`;
 }
 

@@ -1,7 +1,8 @@
 /**
  * 报送码: how a unit proves who it is without any third-party account. The organisers hand each
  * unit a random 10-character code (printed by `npm run codes`); only its scrypt hash is stored.
- * Wrong guesses are counted per unit and per address, so guessing is too slow to succeed.
+ * Wrong guesses are limited per address and slow down further attempts on the unit, so guessing is
+ * too slow to succeed while the unit's own clerk, from an address that has not guessed, always gets in.
  *
  * Used by the submission endpoints and the organiser console:
  *   issueCodes(db, unitIds?)        → [{ unit, code }]   (the only time a code is ever seen)
@@ -14,7 +15,16 @@ import { formatBeijing } from '#shared/campaign/deadline.ts';
 import { FIELD } from '#shared/submission/fields.ts';
 import { transaction } from '#server/db/database.ts';
 import { hashSecret, verifySecret } from '#server/secrets/scrypt-hash.ts';
-import { firstBlocked, forgetEvents, recordEvent, reserveEvent, type RateRule } from '#server/http/rate-limit.ts';
+import {
+  firstBlocked,
+  forgetEvents,
+  holdFor,
+  recordEvent,
+  reserveEvent,
+  slowDownMs,
+  type RateRule,
+  type SlowDown,
+} from '#server/http/rate-limit.ts';
 import { findUnit, listUnits, type Unit } from './units.ts';
 
 /** No 0/O, 1/I/L: a code read aloud over the phone or copied from a printout stays unambiguous. */
@@ -22,11 +32,20 @@ export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const CODE_LENGTH = 10;
 
 const WINDOW_MS = 15 * 60 * 1000;
-/** 10 wrong codes per unit and 30 per address in 15 minutes: ample for typos, hopeless for guessing 31^10. */
-export const codeRules = (unitId: number, address: string): RateRule[] => [
-  { bucket: `code-unit:${unitId}`, limit: 10, windowMs: WINDOW_MS },
-  { bucket: `code-ip:${address}`, limit: 30, windowMs: WINDOW_MS },
-];
+/** 30 wrong codes per address in 15 minutes: ample for typos, hopeless for guessing 31^10 codes. */
+export const codeRules = (address: string): RateRule[] => [{ bucket: `code-ip:${address}`, limit: 30, windowMs: WINDOW_MS }];
+
+/**
+ * Wrong codes for one unit from all addresses together: past 10 in 15 minutes each attempt on that
+ * unit waits 0.25 s more, at most 3 s. Never a refusal, so nobody can lock a unit out.
+ */
+export const unitSlowDown = (unitId: number): SlowDown => ({
+  bucket: `code-unit:${unitId}`,
+  free: 10,
+  stepMs: 250,
+  maxMs: 3000,
+  windowMs: WINDOW_MS,
+});
 
 export function generateCode(): string {
   let code = '';
@@ -89,7 +108,7 @@ function minutesUntil(retryAt: Date, now: Date): number {
 /** Checks a unit's code, slowing guessers down; every refusal carries a Chinese message. */
 export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Promise<CodeCheck> {
   const unitId = /^\d{1,9}$/.test(attempt.unitId.trim()) ? Number(attempt.unitId.trim()) : 0;
-  const rules = codeRules(unitId, attempt.address);
+  const rules = codeRules(attempt.address);
   const blocked = firstBlocked(db, rules, attempt.now);
   if (blocked.blocked) {
     const minutes = minutesUntil(blocked.retryAt, attempt.now);
@@ -102,7 +121,7 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
   }
   const unit = unitId ? findUnit(db, unitId) : undefined;
   if (!unit || !unit.active) {
-    recordEvent(db, [rules[1]!.bucket], attempt.now);
+    recordEvent(db, [rules[0]!.bucket], attempt.now);
     return { ok: false, status: 400, field: FIELD.unitId, message: '请从列表中选择报送单位。' };
   }
   const code = normaliseCode(attempt.code);
@@ -112,11 +131,12 @@ export async function verifyUnitCode(db: DatabaseSync, attempt: CodeAttempt): Pr
   if (codeHash === null) {
     return { ok: false, status: 401, field: FIELD.code, message: `${unit.name}还没有领取报送码，请联系${attempt.contact}领取。` };
   }
-  const reserved = reserveEvent(
-    db,
-    rules.map((rule) => rule.bucket),
-    attempt.now,
-  );
+  // Counted in the same synchronous step as the budget check, so that attempts sent at the same
+  // moment cannot all pass it; the hold comes after, and counts those attempts too.
+  const slowDown = unitSlowDown(unit.id);
+  const wait = slowDownMs(db, slowDown, attempt.now);
+  const reserved = reserveEvent(db, [rules[0]!.bucket, slowDown.bucket], attempt.now);
+  await holdFor(wait);
   if (await codeMatches(code, codeHash)) {
     forgetEvents(db, reserved);
     return { ok: true, unit };

@@ -10,7 +10,13 @@ import { parsePublicUrl } from './public-url.ts';
 /** A value, or undefined when the variable is unset or blank (`PORT= npm start` means the default). */
 const present = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
-function integer(name: string, min: number, max: number, fallback: number) {
+type Reading<T> = { value: T } | { problem: string };
+
+/**
+ * A setting read from its text: `read` gives the value or a Chinese sentence saying what is wrong;
+ * unset or blank means `fallback`. Every setting below is one of these, so they all fail alike.
+ */
+function setting<T, F>(fallback: F, read: (value: string) => Reading<T>) {
   return z.preprocess(
     present,
     z
@@ -18,29 +24,25 @@ function integer(name: string, min: number, max: number, fallback: number) {
       .optional()
       .transform((value, ctx) => {
         if (value === undefined) return fallback;
-        const number = Number(value);
-        if (/^\d+$/.test(value) && number >= min && number <= max) return number;
-        ctx.addIssue({ code: 'custom', message: `${name} 应为 ${min}–${max} 之间的整数，现在是 ${value}` });
+        const reading = read(value);
+        if ('value' in reading) return reading.value;
+        ctx.addIssue({ code: 'custom', message: reading.problem });
         return z.NEVER;
       }),
   );
 }
 
-function positive(name: string, fallback: number) {
-  return z.preprocess(
-    present,
-    z
-      .string()
-      .optional()
-      .transform((value, ctx) => {
-        if (value === undefined) return fallback;
-        const number = Number(value);
-        if (Number.isFinite(number) && number > 0) return number;
-        ctx.addIssue({ code: 'custom', message: `${name} 应为正数，现在是 ${value}` });
-        return z.NEVER;
-      }),
+const integer = (name: string, min: number, max: number, fallback: number) =>
+  setting(fallback, (value) =>
+    /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
+      ? { value: Number(value) }
+      : { problem: `${name} 应为 ${min}–${max} 之间的整数，现在是 ${value}` },
   );
-}
+
+const positive = (name: string, fallback: number) =>
+  setting(fallback, (value) =>
+    Number.isFinite(Number(value)) && Number(value) > 0 ? { value: Number(value) } : { problem: `${name} 应为正数，现在是 ${value}` },
+  );
 
 const text = () => z.preprocess(present, z.string().optional());
 const path = (fallback: string) =>
@@ -58,55 +60,24 @@ export const configSchema = z.object({
   HOST: z.preprocess(present, z.string().default('localhost')).describe('监听地址。'),
   PORT: integer('PORT', 1, 65535, 4321).describe('监听端口。'),
   DATA_DIR: path('./data').describe('数据库（SQLite）和上传文件所在目录'),
-  CAMPAIGN_DEADLINE: z
-    .preprocess(
-      present,
-      z
-        .string()
-        .optional()
-        .transform((value, ctx) => {
-          if (value === undefined) return undefined;
-          const match = DEADLINE.exec(value);
-          if (match?.[1]) return { date: match[1], ...(match[2] ? { time: match[2] } : {}) };
-          ctx.addIssue({ code: 'custom', message: `CAMPAIGN_DEADLINE 应写成 2026-12-31T18:00（北京时间），现在是 ${value}` });
-          return z.NEVER;
-        }),
-    )
-    .describe('新的截止时间（北京时间）'),
-  LATE_POLICY: z
-    .preprocess(
-      present,
-      z
-        .string()
-        .optional()
-        .transform((value, ctx) => {
-          if (value === undefined || value === 'refuse' || value === 'accept') return value;
-          ctx.addIssue({
-            code: 'custom',
-            message: `LATE_POLICY 只能是 refuse（截止后不再接收）或 accept（接收并标记逾期），现在是 ${value}`,
-          });
-          return z.NEVER;
-        }),
-    )
-    .describe('`accept`：截止后仍接收'),
+  CAMPAIGN_DEADLINE: setting(undefined, (value): Reading<{ date: string; time?: string }> => {
+    const match = DEADLINE.exec(value);
+    return match?.[1]
+      ? { value: { date: match[1], ...(match[2] ? { time: match[2] } : {}) } }
+      : { problem: `CAMPAIGN_DEADLINE 应写成 2026-12-31T18:00（北京时间），现在是 ${value}` };
+  }).describe('新的截止时间（北京时间）'),
+  LATE_POLICY: setting(undefined, (value): Reading<'refuse' | 'accept'> =>
+    value === 'refuse' || value === 'accept'
+      ? { value }
+      : { problem: `LATE_POLICY 只能是 refuse（截止后不再接收）或 accept（接收并标记逾期），现在是 ${value}` },
+  ).describe('`accept`：截止后仍接收'),
   CAMPAIGN_DIR: path('content/campaign').describe('另一个存放 `campaign.yaml`、`units.yaml` 的目录。'),
   ADMIN_USERS: text().describe('组织方账号'),
   ORGANISERS_FILE: path('content/campaign/organisers.yaml').describe('组织方账号文件的另一个位置。'),
-  PUBLIC_URL: z
-    .preprocess(
-      present,
-      z
-        .string()
-        .optional()
-        .transform((value, ctx) => {
-          if (value === undefined) return undefined;
-          const parsed = parsePublicUrl(value);
-          if ('origin' in parsed) return parsed.origin;
-          ctx.addIssue({ code: 'custom', message: parsed.problem });
-          return z.NEVER;
-        }),
-    )
-    .describe('站点对外的网址'),
+  PUBLIC_URL: setting(undefined, (value) => {
+    const parsed = parsePublicUrl(value);
+    return 'origin' in parsed ? { value: parsed.origin } : { problem: parsed.problem };
+  }).describe('站点对外的网址'),
   SERVER_CERT_PATH: text().describe('不经代理直接提供 HTTPS 时的证书和私钥文件。'),
   SERVER_KEY_PATH: text().describe('不经代理直接提供 HTTPS 时的证书和私钥文件。'),
   PHOTO_CONCURRENCY: integer('PHOTO_CONCURRENCY', 1, 16, 2).describe('同时解码的照片数。'),

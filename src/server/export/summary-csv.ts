@@ -1,11 +1,11 @@
 import type { Writable } from 'node:stream';
 import { SUMMARY_COLUMNS, summaryText, type SummaryValue } from './summary.ts';
-import { spreadsheetText } from './text-clean.ts';
+import { csvText } from './text-clean.ts';
 import { writeChunk } from './stream-util.ts';
 
-/** One CSV field: quoted when it holds a delimiter, a quote or a line break; formulas neutralised. */
+/** One CSV field: quoted when it holds a delimiter, a quote or a line break; formulas neutralised, numbers kept as typed. */
 export function csvField(value: string): string {
-  const text = spreadsheetText(value);
+  const text = csvText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

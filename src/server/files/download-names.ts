@@ -1,6 +1,6 @@
 import { create } from 'content-disposition';
 
-const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\s*\..*)?$/i;
 
 /** Cuts to at most `max` characters without splitting a surrogate pair (𠮷 counts as one). */
 function cut(text: string, max: number): string {
@@ -16,7 +16,8 @@ function cut(text: string, max: number): string {
 export function safeFileName(raw: string, fallback: string, max = 60): string {
   let name = raw
     .normalize('NFC')
-    .replace(/[\u0000-\u001F\u007F]/g, '')
+    // Controls, bidi overrides (which make 报告‮fdp.exe read as 报告exe.pdf), zero-width marks, noncharacters.
+    .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFFE\uFFFF]/g, '')
     .replace(/[\\/:*?"<>|]/g, '_')
     .replace(/\s+/g, ' ')
     .trim();
@@ -25,6 +26,17 @@ export function safeFileName(raw: string, fallback: string, max = 60): string {
     .replace(/^[. ]+/, '');
   if (!name || RESERVED.test(name)) return fallback;
   return name;
+}
+
+/** The longest name a download gets, extension included. */
+export const DOWNLOAD_NAME_MAX = 100;
+
+/**
+ * The name the server gives a file it sends: made from what the site knows (unit, caption, title),
+ * never the uploader's own file name, with the extension of what the content was checked to be.
+ */
+export function downloadFileName(stem: string, extension: string, fallback: string): string {
+  return `${safeFileName(stem, fallback, DOWNLOAD_NAME_MAX - extension.length)}${extension}`;
 }
 
 /** Hands out names inside one folder, adding （2）, （3） when two entries would collide. */

@@ -3,7 +3,8 @@ import { createReadStream, existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { absolutePath, findFile, type FileRecord } from './store.ts';
-import { contentDisposition, extensionFor } from './download-names.ts';
+import { contentDisposition, downloadFileName, extensionFor } from './download-names.ts';
+import { STRICT_POLICY } from '#server/http/security-headers.ts';
 
 export interface StoredFile extends FileRecord {
   /** Absolute path below DATA_DIR. */
@@ -24,30 +25,22 @@ export function findStoredFile(db: DatabaseSync, dataDir: string, id: number): S
 }
 
 /**
- * The name a file is saved under: the unit's own name, but with the extension of what the content was
- * checked to be, so a PDF sent as 报告.html is saved as 报告.pdf and never opens as a web page or script.
+ * Streams a stored upload, always as a download (never opened as a page in the site's origin), under
+ * a name the server made (downloadFileName) with the extension of what the content was checked to be.
+ * <img> still shows a photo sent this way.
  */
-export function downloadName(file: FileRecord): string {
-  const name = file.originalName || `file-${file.id}`;
-  const extension = extensionFor(file.mime, name);
-  return name.toLowerCase().endsWith(extension) ? name : `${name.replace(/\.[A-Za-z0-9]{1,5}$/, '')}${extension}`;
-}
-
-const INLINE = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf']);
-
-/** Streams a stored upload to the organiser: pictures and PDFs open in the browser, the rest download. */
-export function storedFileResponse(file: StoredFile, forceDownload = false): Response {
-  const inline = INLINE.has(file.mime) && !forceDownload;
+export function storedFileResponse(file: StoredFile, stem: string): Response {
   const body = Readable.toWeb(createReadStream(file.path)) as ReadableStream<Uint8Array>;
+  const name = downloadFileName(stem, extensionFor(file.mime, file.originalName), `file-${file.id}`);
   return new Response(body, {
     headers: {
       'content-type': file.mime || 'application/octet-stream',
       'content-length': String(file.bytes),
-      'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', downloadName(file), `file-${file.id}`),
+      'content-disposition': contentDisposition('attachment', name, `file-${file.id}`),
       // Uploads are content-addressed and never change; the organiser's own browser may keep them a while.
       'cache-control': 'private, max-age=3600',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
+      'content-security-policy': STRICT_POLICY,
     },
   });
 }

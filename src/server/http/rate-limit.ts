@@ -1,7 +1,13 @@
 /**
  * Sliding-window counters kept in SQLite (table rate_events), so a restart does not reset a
- * guesser's budget. A rule allows `limit` events per `windowMs`; the caller records an event only
- * for what it wants to slow down (a wrong code, a failed login), never for successes.
+ * guesser's budget. The caller records an event only for what it wants to slow down (a wrong code,
+ * a failed login), never for successes.
+ *
+ * Two kinds of rule, so that a guesser is slowed and the owner is not locked out:
+ * - RateRule, per address: `limit` failures per `windowMs`, then that address is refused (429).
+ * - SlowDown, per target (a unit, a user name): failures from every address together only make each
+ *   further attempt on that target wait a little (slowDownMs), however many addresses guess. The
+ *   right code or password from an address that has not been guessing is never refused.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { integer } from '#server/db/row.ts';
@@ -37,6 +43,28 @@ export function firstBlocked(db: DatabaseSync, rules: RateRule[], now: Date): Ra
   }
   return latest ? { blocked: true, retryAt: latest } : { blocked: false };
 }
+
+/** A target's shared budget: past `free` failures in the window, each one adds `stepMs`, up to `maxMs`. */
+export interface SlowDown {
+  bucket: string;
+  free: number;
+  stepMs: number;
+  maxMs: number;
+  windowMs: number;
+}
+
+/** How long to hold the next attempt on a target that has been guessed at. */
+export function slowDownMs(db: DatabaseSync, rule: SlowDown, now: Date): number {
+  const row = db
+    .prepare('SELECT count(*) AS n FROM rate_events WHERE bucket = ? AND at_ms > ?')
+    .get(rule.bucket, now.getTime() - rule.windowMs) as {
+    n: number;
+  };
+  return Math.min(rule.maxMs, Math.max(0, row.n - rule.free) * rule.stepMs);
+}
+
+/** Waits before an attempt is checked (the same for a right and a wrong one, so timing tells nothing). */
+export const holdFor = (ms: number): Promise<void> => (ms > 0 ? new Promise((done) => setTimeout(done, ms)) : Promise.resolve());
 
 export function recordEvent(db: DatabaseSync, buckets: string[], now: Date): void {
   const insert = db.prepare('INSERT INTO rate_events (bucket, at_ms) VALUES (?, ?)');

@@ -16,7 +16,8 @@ export function isCrossSiteFormPost(
 ): boolean {
   if (SAFE_METHODS.includes(method.toUpperCase())) return false;
   const type = (headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!FORM_TYPES.includes(type)) return false;
+  // Astro's check also treats a body without any Content-Type (a bare DELETE or PUT) as a form.
+  if (type !== '' && !FORM_TYPES.includes(type)) return false;
   if (publicOrigin && headers.origin === publicOrigin) return false;
   if (!headers.origin || !headers.host) return true;
   try {

@@ -4,7 +4,8 @@
  * all of it (#server/app/request-context.ts); tests build their own with a temporary database.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { formatBeijing, isLate } from '#shared/campaign/deadline.ts';
+import { isLate } from '#shared/campaign/deadline.ts';
+import { deadlinePhrase } from '#shared/campaign/deadline-words.ts';
 import { contactLine, type Campaign } from '#server/campaign/campaign.ts';
 
 export interface SubmissionContext {
@@ -22,7 +23,7 @@ export const contactOf = (context: SubmissionContext) => contactLine(context.cam
 export function lateRefusal(context: SubmissionContext): string | undefined {
   const { campaign: c, now } = context;
   if (c.latePolicy !== 'refuse' || !isLate(now, c.deadlineAt)) return undefined;
-  return `报送已于 ${formatBeijing(c.deadlineAt)}（${c.deadline.label}）截止，系统不再接收新的报送和修改。如确需补报，请联系${contactOf(context)}。`;
+  return `报送已于 ${deadlinePhrase(c.deadlineAt, c.deadline.label)}截止，系统不再接收新的报送和修改。如确需补报，请联系${contactOf(context)}。`;
 }
 
 /** Receipt numbers start with the deadline's year: BS2023-0001. */

@@ -5,6 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { findStoredFile, storedFileResponse } from '#server/files/serve.ts';
+import { fileStem } from './file-names.ts';
 import { isFileToken } from './links.ts';
 import { findStaged } from './staging.ts';
 
@@ -20,7 +21,7 @@ export function stagedFileResponse(db: DatabaseSync, dataDir: string, token: str
   if (!staged) return notFound();
   const id = variant === 'thumb' ? staged.thumbFileId : variant === 'photo' || variant === 'file' ? staged.fileId : null;
   const file = id === null ? null : findStoredFile(db, dataDir, id);
-  return file ? storedFileResponse(file, variant === 'file') : notFound();
+  return file ? storedFileResponse(file, fileStem(db, file.id)) : notFound();
 }
 
 /** GET /api/files/<id>?t=<signature>[&download=1] */
@@ -28,5 +29,5 @@ export function signedFileResponse(db: DatabaseSync, dataDir: string, id: string
   const fileId = /^\d{1,12}$/.test(id) ? Number(id) : 0;
   if (!fileId || !isFileToken(db, fileId, url.searchParams.get('t'))) return notFound();
   const file = findStoredFile(db, dataDir, fileId);
-  return file ? storedFileResponse(file, url.searchParams.has('download')) : notFound();
+  return file ? storedFileResponse(file, fileStem(db, file.id)) : notFound();
 }

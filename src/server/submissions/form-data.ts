@@ -85,3 +85,21 @@ export function fileLimitFor(shape: SubmissionShape, limits: { photoBytes: numbe
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/;
 
 export const isIdempotencyKey = (key: string) => KEY_PATTERN.test(key);
+
+/** What the form calls each file field, for messages about a file not taken. */
+export function fileLabelFor(essayCount: number) {
+  const attachments: Record<string, string> = { [FIELD.reportFile]: '情况汇报原件', [FIELD.infoFile]: '工作信息文件' };
+  for (let n = 1; n <= essayCount; n++) attachments[essayField(n, 'file')] = `第 ${n} 篇学习感想的 Word 文档`;
+  return (field: string): string => {
+    const photo = /^photo_(\d{1,3})$/.exec(field);
+    return photo ? `第 ${photo[1]} 张照片` : (attachments[field] ?? '文件');
+  };
+}
+
+/** The message for a file in a field the form does not have: most often one photo too many. */
+export function refusedFileFor(photoMax: number) {
+  return (field: string, filename: string): string =>
+    /^photo_\d+$/.test(field)
+      ? `照片最多 ${photoMax} 张，“${filename}”没有收下。请删去多余的照片，或先提交，再通过“修改报送”替换照片。`
+      : `“${filename}”不属于表单中的任何一项，没有收下。请从报送页面的表单选择文件。`;
+}

@@ -24,6 +24,7 @@ export function blankProps(context: SubmissionContext): SubmissionFormProps {
     units: listUnits(context.db).map((unit) => ({ id: unit.id, name: unit.name, category: unit.category })),
     categories: campaign.categories,
     deadlineIso: toBeijingIso(campaign.deadlineAt),
+    deadlineLabel: campaign.deadline.label,
     latePolicy: campaign.latePolicy,
     nowIso: context.now.toISOString(),
     photoMin: campaign.requirements.photos.min,
@@ -62,10 +63,10 @@ export async function formPage(request: Request, context: SubmissionContext): Pr
   const outcome = await receiveSubmission(request, context);
   if (outcome.kind === 'stored') return { kind: 'redirect', location: outcome.receiptUrl };
   if (outcome.kind === 'refused') return { kind: 'form', status: outcome.status, props: { ...blank, formError: outcome.message } };
-  const { status, errors, formError, values, stagedPhotos, stagedFiles, idempotencyKey } = outcome;
+  const { status, errors, formError, values, stagedPhotos, stagedFiles, refusedPhotos, idempotencyKey } = outcome;
   return {
     kind: 'form',
     status,
-    props: { ...blank, values, errors, ...(formError ? { formError } : {}), stagedPhotos, stagedFiles, idempotencyKey },
+    props: { ...blank, values, errors, ...(formError ? { formError } : {}), stagedPhotos, stagedFiles, refusedPhotos, idempotencyKey },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { formatBeijing, isLate } from '#shared/campaign/deadline.ts';
+import { deadlinePhrase } from '#shared/campaign/deadline-words.ts';
 import { formatMegabytes } from '#shared/limits.ts';
 import type { Campaign } from '#server/campaign/campaign.ts';
 import type { FileRecord } from '#server/files/store.ts';
@@ -63,7 +64,7 @@ function receiptFile(db: DatabaseSync, file: FileRecord | undefined): ReceiptFil
 }
 
 function completeLater(campaign: Campaign, now: Date): string {
-  const deadline = `${formatBeijing(campaign.deadlineAt)}（${campaign.deadline.label}）`;
+  const deadline = deadlinePhrase(campaign.deadlineAt, campaign.deadline.label);
   if (!isLate(now, campaign.deadlineAt)) return `截止时间 ${deadline}前，可用同一报送码修改报送，补齐以上材料；每次提交的版本都会保留。`;
   if (campaign.latePolicy === 'accept') return '已过截止时间，仍可用同一报送码修改报送补齐以上材料，补交的版本会标注为逾期。';
   return `报送已于 ${deadline}截止，系统不再接收补充的材料。`;
@@ -141,7 +142,7 @@ export function receiptView(
       url: receiptUrl(db, number, v.versionNo),
       shown: v.versionNo === version.versionNo,
     })),
-    deadline: `${formatBeijing(campaign.deadlineAt)}（${campaign.deadline.label}）`,
+    deadline: deadlinePhrase(campaign.deadlineAt, campaign.deadline.label),
   };
 }
 

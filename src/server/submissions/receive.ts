@@ -11,15 +11,15 @@ import { LIMITS } from '#shared/limits.ts';
 import { FIELD, essayField } from '#shared/submission/fields.ts';
 import { essayHasContent } from '#shared/submission/completeness.ts';
 import { activityWindowFor, rowStarted, toActivityRow } from '#shared/submission/activities.ts';
-import { ERROR_KEY, type FileFieldName, type StagedFile, type StagedPhoto } from '#shared/submission/form.ts';
+import { ERROR_KEY, type FileFieldName, type RefusedPhoto, type StagedFile, type StagedPhoto } from '#shared/submission/form.ts';
 import { checkSubmission } from '#shared/submission/rules.ts';
 import type { Submission } from '#shared/submission/schema.ts';
 import { STORAGE_FULL, isDiskFull } from '#server/files/disk-full.ts';
 import { tmpDir } from '#server/files/store.ts';
 import { MultipartError, discardFiles, fieldValue, parseMultipart, type ParsedForm } from '#server/files/multipart.ts';
 import { lateRefusal, numberPrefix, type SubmissionContext } from './context.ts';
+import { attachmentSlots, fileLabelFor, fileLimitFor, formValues, isIdempotencyKey, photoSlots, refusedFileFor } from './form-data.ts';
 import type { FormValues } from '#shared/submission/form-values.ts';
-import { attachmentSlots, fileLimitFor, formValues, isIdempotencyKey, photoSlots } from './form-data.ts';
 import { receiptUrl } from './links.ts';
 import { authenticateUnit } from './unit-auth.ts';
 import { renumberedCaptions, resolveSlots, type ResolvedSlots } from './slots.ts';
@@ -36,6 +36,7 @@ export type ReceiveOutcome =
       values: FormValues;
       stagedPhotos: StagedPhoto[];
       stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
+      refusedPhotos: RefusedPhoto[];
       idempotencyKey: string;
     }
   /** Nothing of the request could be read (too large, malformed): only a message. */
@@ -62,7 +63,12 @@ export async function receiveSubmission(request: Request, context: SubmissionCon
   const shape = submissionShape(requirements, activityWindowFor(context.campaign.activitiesFrom, context.now));
   let form: ParsedForm;
   try {
-    form = await parseMultipart(request, { tmpDir: tmpDir(context.dataDir), fileLimit: fileLimitFor(shape, LIMITS) });
+    form = await parseMultipart(request, {
+      tmpDir: tmpDir(context.dataDir),
+      fileLimit: fileLimitFor(shape, LIMITS),
+      fileLabel: fileLabelFor(shape.essayCount),
+      refusedFile: refusedFileFor(shape.photoMax),
+    });
   } catch (error) {
     if (error instanceof MultipartError) return { kind: 'refused', status: error.status, message: error.message };
     throw error;
@@ -88,6 +94,7 @@ async function receiveParsed(form: ParsedForm, context: SubmissionContext, shape
     ...(formError ? { formError } : {}),
     values,
     ...(slots ? stagedForForm(slots) : { stagedPhotos: [], stagedFiles: {} }),
+    refusedPhotos: slots ? slots.refusedPhotos : [],
     idempotencyKey,
   });
   const dropped = form.files.length > 0 ? '本次选择的照片和附件没有保存，请改正后重新选择。' : '';

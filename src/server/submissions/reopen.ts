@@ -7,6 +7,7 @@ import { FIELD, essayField, photoCaptionField } from '#shared/submission/fields.
 import type { FileFieldName, Revising, StagedFile, StagedPhoto } from '#shared/submission/form.ts';
 import type { FormValues } from '#shared/submission/form-values.ts';
 import { toBeijingIso } from '#shared/campaign/deadline.ts';
+import { cleanSingleLine } from '#shared/submission/clean-text.ts';
 import type { SubmissionContext } from './context.ts';
 import { findSubmissionByUnit, loadVersion } from './read.ts';
 import { PHOTO_KIND, restage, stagedThumbUrl } from './staging.ts';
@@ -60,21 +61,23 @@ export function reopenCurrent(context: SubmissionContext, unitId: number): Reope
   const version = submission ? loadVersion(db, submission.id) : undefined;
   if (!submission || !version) return undefined;
 
+  // One-line fields are folded as on save, so text stored before that rule reopens as it will be saved.
+  const line = cleanSingleLine;
   const values: FormValues = {
     [FIELD.unitId]: String(unitId),
-    [FIELD.contactPerson]: version.contactPerson,
-    [FIELD.contactPhone]: version.contactPhone,
+    [FIELD.contactPerson]: line(version.contactPerson),
+    [FIELD.contactPhone]: line(version.contactPhone),
     [FIELD.reportBody]: version.reportBody,
     [FIELD.infoText]: version.infoText,
   };
   Object.assign(values, activityValues(version.activities));
   for (const essay of version.essays) {
-    values[essayField(essay.position, 'title')] = essay.title;
-    values[essayField(essay.position, 'author')] = essay.author;
-    values[essayField(essay.position, 'position')] = essay.authorPosition;
+    values[essayField(essay.position, 'title')] = line(essay.title);
+    values[essayField(essay.position, 'author')] = line(essay.author);
+    values[essayField(essay.position, 'position')] = line(essay.authorPosition);
     values[essayField(essay.position, 'body')] = essay.body;
   }
-  version.photos.forEach((photo, i) => (values[photoCaptionField(i + 1)] = photo.caption));
+  version.photos.forEach((photo, i) => (values[photoCaptionField(i + 1)] = line(photo.caption)));
 
   return transaction(db, () => {
     const stagedPhotos = version.photos.map((photo) => {

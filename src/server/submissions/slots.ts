@@ -20,6 +20,8 @@ export interface ResolvedSlots {
   attachments: Partial<Record<FileFieldName, StagedUpload>>;
   /** Keyed by attachment field or ERROR_KEY.photos. */
   errors: Record<string, string>;
+  /** The photos that were not kept, with the caption typed for each, to be offered again. */
+  refusedPhotos: { caption: string; message: string }[];
 }
 
 const messageOf = (error: unknown, fallback: string) => (error instanceof FileRefused ? error.message : fallback);
@@ -66,9 +68,12 @@ export async function resolveSlots(
   const photoResults = await Promise.all(photoSlots.map((slot) => resolvePhoto(context, unitId, slot)));
   const photos: ResolvedPhoto[] = [];
   const photoErrors: string[] = [];
+  const refusedPhotos: ResolvedSlots['refusedPhotos'] = [];
   photoResults.forEach((result, i) => {
-    if (typeof result === 'string') photoErrors.push(result);
-    else photos.push({ staged: result, caption: photoSlots[i]!.caption });
+    if (typeof result === 'string') {
+      photoErrors.push(result);
+      refusedPhotos.push({ caption: photoSlots[i]!.caption, message: result });
+    } else photos.push({ staged: result, caption: photoSlots[i]!.caption });
   });
   if (photoErrors.length) errors[ERROR_KEY.photos] = photoErrors.join(' ');
 
@@ -82,7 +87,7 @@ export async function resolveSlots(
       if (kept && kept.kind === slot.field) attachments[slot.field] = kept;
     } else if (result) attachments[slot.field] = result;
   }
-  return { photos, attachments, errors };
+  return { photos, attachments, errors, refusedPhotos };
 }
 
 /** photo_caption_N renumbered to the photos' new order (the gaps of refused files closed). */

@@ -9,8 +9,8 @@ const footer = ']}';
 
 /** Key order is fixed with the id first: a line is a document exactly when it starts with {"id":. */
 function docLine(doc: SearchDoc): string {
-  const { id, kind, title, context, href, text, aliases } = doc;
-  return JSON.stringify(aliases ? { id, kind, title, context, href, text, aliases } : { id, kind, title, context, href, text });
+  const { id, kind, label, title, context, href, text, aliases } = doc;
+  return JSON.stringify({ id, kind, ...(label ? { label } : {}), title, context, href, text, ...(aliases ? { aliases } : {}) });
 }
 
 export function serializeSearchData(docs: readonly SearchDoc[]): string {

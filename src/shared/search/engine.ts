@@ -1,9 +1,12 @@
 /**
  * Runs a query against the index: every query term is required; when no section holds them all,
  * the sections holding most of them are offered as partial matches, and below a minimum coverage
- * nothing is shown rather than noise.
+ * nothing is shown rather than noise. The 纲要's own sections come first: one holding the query but
+ * for one word is shown even when notes hold every word, and before the notes on that section.
  */
 import lunr from 'lunr';
+import { nearMatch } from './near-match.ts';
+import { withoutQuestionWords } from './question-words.ts';
 import { compactForMatch, queryPhrases, queryTerms, type QueryTerm } from './tokenizer.ts';
 import type { SearchDoc, SearchKind } from './types.ts';
 
@@ -12,7 +15,10 @@ export interface SearchHit {
   score: number;
   /** Share of the query terms this section holds, 0…1. */
   coverage: number;
-  /** 3 glossary entry of that name, 2 纲要 text holding the words as written, 1 other such text, 0 words apart. */
+  /**
+   * 4 glossary entry of that name, 3 纲要 text holding the words as written, 2 纲要 text holding
+   * them but for one word, 1 other text holding them as written, 0 words apart.
+   */
   standing: number;
 }
 
@@ -85,10 +91,57 @@ export function prepareDoc(doc: SearchDoc): void {
  */
 function standing(doc: SearchDoc, phrases: readonly string[]): number {
   const { title, text, names } = compacted(doc);
-  if (doc.kind === 'term' && names.includes(phrases.join(''))) return 3;
+  if (doc.kind === 'term' && names.includes(phrases.join(''))) return 4;
   const written = phrases.every((phrase) => title.includes(phrase) || text.includes(phrase));
-  if (!written) return 0;
-  return doc.kind === 'gangyao' ? 2 : 1;
+  if (written) return doc.kind === 'gangyao' ? 3 : 1;
+  return doc.kind === 'gangyao' && nearlyHeld(doc, phrases) ? 2 : 0;
+}
+
+/** Every phrase written but one, which is held but for one word (see near-match.ts). */
+function nearlyHeld(doc: SearchDoc, phrases: readonly string[]): boolean {
+  const { title, text } = compacted(doc);
+  const missing = phrases.filter((phrase) => !title.includes(phrase) && !text.includes(phrase));
+  return missing.length === 1 && nearMatch(missing[0]!, [title, text]) !== undefined;
+}
+
+/** The 纲要 sections that hold the query but for one word, whether or not lunr found them all. */
+function officialNearHits(docs: Iterable<SearchDoc>, phrases: readonly string[]): SearchDoc[] {
+  const found: SearchDoc[] = [];
+  for (const doc of docs) if (doc.kind === 'gangyao' && nearlyHeld(doc, phrases)) found.push(doc);
+  return found;
+}
+
+/** Glossary entries whose name the query holds with a word added (首席质量官制度): the reader asks about them. */
+function termsNamedIn(docs: Iterable<SearchDoc>, phrases: readonly string[]): SearchDoc[] {
+  const asked = phrases.join('');
+  const found: SearchDoc[] = [];
+  for (const doc of docs) {
+    if (doc.kind !== 'term') continue;
+    const named = compacted(doc).names.some((name) => name.length >= 3 && name.length * 3 >= asked.length * 2 && asked.includes(name));
+    if (named && !compacted(doc).names.includes(asked)) found.push(doc);
+  }
+  return found;
+}
+
+/** The 纲要 section a note is about, from its address (/gangyao/#art-13). */
+function sectionOf(doc: SearchDoc): string | undefined {
+  if (doc.kind !== 'note') return undefined;
+  const hash = doc.href.indexOf('#');
+  return hash >= 0 ? doc.href.slice(hash + 1) : undefined;
+}
+
+/** A 纲要 section shown before the first note on it: the reader lands on the article, not on a note. */
+function sectionsBeforeTheirNotes(hits: SearchHit[]): SearchHit[] {
+  const ordered = [...hits];
+  for (let i = 0; i < ordered.length; i++) {
+    const section = sectionOf(ordered[i]!.doc);
+    if (!section) continue;
+    const at = ordered.findIndex((hit, j) => j > i && hit.doc.id === section);
+    if (at < 0) continue;
+    const [official] = ordered.splice(at, 1);
+    ordered.splice(i, 0, official!);
+  }
+  return ordered;
 }
 
 /** A heading holding the words is a stronger sign than the body holding them. */
@@ -111,9 +164,10 @@ export function search(
   { limit = Infinity }: SearchOptions = {},
 ): SearchOutcome {
   const trimmed = query.trim().slice(0, maxQueryLength).trim();
-  const terms = queryTerms(trimmed);
-  if (terms.length === 0) return { query: trimmed, mode: 'blank', hits: [] };
-  const phrases = queryPhrases(trimmed);
+  if (queryTerms(trimmed).length === 0) return { query: trimmed, mode: 'blank', hits: [] };
+  const asked = withoutQuestionWords(trimmed);
+  const terms = queryTerms(asked);
+  const phrases = queryPhrases(asked);
 
   const toHit = (result: lunr.Index.Result, coverage: number): SearchHit | undefined => {
     const doc = docsById.get(result.ref);
@@ -124,17 +178,27 @@ export function search(
   const complete = runQuery(index, terms, true)
     .map((result) => toHit(result, 1))
     .filter((hit): hit is SearchHit => hit !== undefined);
+  const near = [...officialNearHits(docsById.values(), phrases), ...termsNamedIn(docsById.values(), phrases)].filter(
+    (doc) => !complete.some((hit) => hit.doc === doc),
+  );
   if (complete.length > 0) {
-    complete.sort((a, b) => b.standing - a.standing || b.score - a.score);
-    return { query: trimmed, mode: 'all', hits: complete.slice(0, limit) };
+    const hits = [...complete, ...near.map((doc) => ({ doc, coverage: 1, standing: Math.max(1, standing(doc, phrases)), score: 0 }))];
+    hits.sort((a, b) => b.standing - a.standing || b.score - a.score);
+    return { query: trimmed, mode: 'all', hits: sectionsBeforeTheirNotes(hits).slice(0, limit) };
   }
 
   const neededTerms = Math.max(minimumPartialTerms, Math.ceil(terms.length * minimumPartialCoverage - 1e-9));
   const partial = runQuery(index, terms, false)
     .map((result) => toHit(result, coverageOf(result, terms)))
-    .filter((hit): hit is SearchHit => hit !== undefined && Math.round(hit.coverage * terms.length) >= neededTerms);
-  partial.sort((a, b) => b.coverage - a.coverage || b.standing - a.standing || b.score - a.score);
-  return { query: trimmed, mode: partial.length > 0 ? 'partial' : 'none', hits: partial.slice(0, limit) };
+    .filter((hit): hit is SearchHit => hit !== undefined)
+    .filter((hit) => hit.coverage === 1 || hit.standing === 2 || Math.round(hit.coverage * terms.length) >= neededTerms);
+  // Sections lunr did not find at all (their words are there, but not the query's pairs) still count.
+  for (const doc of near) {
+    if (!partial.some((hit) => hit.doc === doc)) partial.push({ doc, coverage: 0, standing: standing(doc, phrases), score: 0 });
+  }
+  const official = (hit: SearchHit) => (hit.standing >= 2 ? 1 : 0);
+  partial.sort((a, b) => official(b) - official(a) || b.coverage - a.coverage || b.standing - a.standing || b.score - a.score);
+  return { query: trimmed, mode: partial.length > 0 ? 'partial' : 'none', hits: sectionsBeforeTheirNotes(partial).slice(0, limit) };
 }
 
 export function docsMap(docs: readonly SearchDoc[]): Map<string, SearchDoc> {

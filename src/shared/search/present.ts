@@ -69,7 +69,7 @@ function presentDoc(doc: SearchDoc, query: string): ResultView {
   return {
     id: doc.id,
     kind: doc.kind,
-    kindLabel: searchKindLabels[doc.kind],
+    kindLabel: doc.label ?? searchKindLabels[doc.kind],
     context: doc.context,
     href: doc.href,
     title: highlight(doc.title, query, { bigrams: false }),

@@ -117,6 +117,34 @@ function windowStartFor(text: string, start: number, lead: number): number {
   return cut >= 0 ? from + cut + 1 : from;
 }
 
+const isLatinOrDigit = (char: string | undefined) => char !== undefined && /[0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/.test(char);
+const isSpace = (char: string | undefined) => char !== undefined && /\s/.test(char);
+
+/**
+ * Moves a window start that falls inside a word back to where the word begins: the clause break or
+ * space shortly before it, else the start of a Latin word or number; among Han characters, the
+ * start of the word the browser's segmenter finds, where it has one (Chromium 78 has none).
+ */
+function wordStart(text: string, at: number, lead: number): number {
+  if (at <= 0) return 0;
+  if (isSpace(text[at - 1]) || clauseBreaks.includes(text[at - 1]!)) return at;
+  const before = text.slice(Math.max(0, at - lead), at);
+  const clause = Math.max(...clauseBreaks.map((mark) => before.lastIndexOf(mark)));
+  if (clause >= 0) return at - before.length + clause + 1;
+  const space = before.search(/\s\S*$/);
+  if (space >= 0) return at - before.length + space + 1;
+  let start = at;
+  while (start > 0 && isLatinOrDigit(text[start - 1]) && isLatinOrDigit(text[start])) start -= 1;
+  if (start < at) return start;
+  if (typeof Intl === 'object' && 'Segmenter' in Intl) {
+    const from = Math.max(0, at - lead);
+    for (const { index, segment } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text.slice(from, at + lead))) {
+      if (from + index <= at && from + index + segment.length > at) return from + index;
+    }
+  }
+  return at;
+}
+
 /** The window start that shows the most marks, with a little context before the first one. */
 function bestWindowStart(text: string, ranges: Range[], maxLength: number): number {
   const lead = Math.min(24, Math.floor(maxLength / 4));
@@ -130,7 +158,8 @@ function bestWindowStart(text: string, ranges: Range[], maxLength: number): numb
       bestCount = count;
     }
   }
-  return Math.max(0, Math.min(best, text.length - maxLength));
+  // Near the end the window is simply shorter: moving it back to fill it would start mid-word.
+  return wordStart(text, best, lead);
 }
 
 export interface HighlightOptions {

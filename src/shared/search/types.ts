@@ -9,7 +9,7 @@ export type SearchKind = (typeof searchKinds)[number];
 /** How each kind is labelled on a result, in reading order of importance. */
 export const searchKindLabels: Record<SearchKind, string> = {
   gangyao: '纲要原文',
-  note: '释义',
+  note: '注释',
   term: '名词',
   press: '发布会',
   notice: '通知',
@@ -27,6 +27,8 @@ export interface SearchDoc {
   href: string;
   /** Plain text, paragraphs joined by newlines. */
   text: string;
+  /** Notes only: which kind of note, e.g. 对照 or 水利, shown instead of the kind's own label. */
+  label?: string;
   /** Glossary terms only: other exact names of the term, as printed. */
   aliases?: string[];
 }

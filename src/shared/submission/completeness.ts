@@ -7,6 +7,7 @@
 import { FIELD, essayField } from './fields.ts';
 import { textValue, type FormValues } from './form-values.ts';
 import { ERROR_KEY } from './form.ts';
+import { isInvisible } from './clean-text.ts';
 
 export interface MaterialsPresent {
   /** A 情况汇报 text or its original file. */
@@ -54,7 +55,7 @@ type Values = FormValues;
  * (src/server/progress/progress.ts) says the same in SQL; one test runs both on the same versions.
  */
 export const reportPresent = (report: { reportBody: string; hasReportFile: boolean }): boolean =>
-  report.hasReportFile || report.reportBody.trim() !== '';
+  report.hasReportFile || !isInvisible(report.reportBody);
 
 /**
  * A sent 学习感想 counts towards the notice when it has a title and its text or original file.
@@ -77,7 +78,7 @@ export interface EssayParts {
  * simply not sent yet; a started one must be complete (schema.ts).
  */
 export const essayHasContent = (essay: EssayParts): boolean =>
-  essay.hasFile || [essay.title, essay.author, essay.position, essay.body].some((part) => part.trim() !== '');
+  essay.hasFile || [essay.title, essay.author, essay.position, essay.body].some((part) => !isInvisible(part));
 
 /** reportPresent, read from the form's values. */
 export const hasReport = (values: Values, filesPresent: ReadonlySet<string>): boolean =>

@@ -64,6 +64,12 @@ export const ERROR_KEY = {
   activities: 'activities',
 } as const;
 
+export interface RefusedPhoto {
+  caption: string;
+  /** Why it was refused, in Chinese, naming the file. */
+  message: string;
+}
+
 export interface SubmissionFormProps extends SubmissionShape {
   /** Every active unit, in display order. */
   units: UnitOption[];
@@ -71,6 +77,8 @@ export interface SubmissionFormProps extends SubmissionShape {
   categories: string[];
   /** The deadline instant (2023-02-27 下班前 in Beijing time) as an ISO-8601 string with offset or Z. */
   deadlineIso: string;
+  /** The deadline's wording from the notice, e.g. 下班前. */
+  deadlineLabel: string;
   /** After the deadline: 'refuse' = no new submissions or revisions; 'accept' = accepted but marked 逾期. */
   latePolicy: 'refuse' | 'accept';
   /** The server clock at render time (ISO-8601); the countdown corrects the device clock with it. */
@@ -92,6 +100,11 @@ export interface SubmissionFormProps extends SubmissionShape {
    * For every n at most one of photo_n (a file) and photo_token_n is sent.
    */
   stagedPhotos: StagedPhoto[];
+  /**
+   * Photos of the last plain post that were refused, in order: each is offered again in the next
+   * free file row with its caption kept and the reason beside it.
+   */
+  refusedPhotos?: RefusedPhoto[];
   /** Attachments already on the server, keyed by file field name. */
   stagedFiles: Partial<Record<FileFieldName, StagedFile>>;
   /** A fresh random key for this attempt (FIELD.idempotencyKey); a retried post reuses it. */

@@ -4,7 +4,9 @@
  * for anything to be stored, and the Chinese message a liaison sees when one does not. Missing
  * materials — no 情况汇报 yet, too few photos, an essay not started — are not errors here:
  * completeness.ts lists them and the unit adds them later by revising.
- * Text is trimmed and stays plain text; whoever shows it escapes it.
+ * Text is cleaned by one rule (clean-text.ts: no control characters or noncharacters, line breaks
+ * only where a field has several lines, invisible-only text is empty) and stays plain text; whoever
+ * shows it escapes it.
  * zod/mini rather than zod: the island ships this schema to phones on weak links; measured on the
  * form's island, zod/mini adds about 6.5 KB gzipped and full zod about 24 KB, because the full
  * library's method chains cannot be tree-shaken.
@@ -15,6 +17,7 @@ import { ACTIVITY_MAX, activityRowIssues, rowStarted, type ActivityWindow } from
 import type { SubmissionShape } from './shape.ts';
 import { TEXT_LIMITS } from '#shared/limits.ts';
 import { essayHasContent, reportPresent } from './completeness.ts';
+import { cleanMultiline, cleanSingleLine } from './clean-text.ts';
 
 export const tooLong = (label: string, max: number): string => `${label}不能超过 ${max} 个字，请删减后再提交。`;
 
@@ -24,12 +27,18 @@ export function isPhoneNumber(value: string): boolean {
   return /^[0-9+\-－—()（）\s转]+$/.test(value) && digits.length >= 7 && digits.length <= 20;
 }
 
-/** Trimmed text of at most max characters; '' when the field was not sent. */
-const optionalText = (label: string, max: number) => z._default(z.string().check(z.trim(), z.maxLength(max, tooLong(label, max))), '');
+const singleLine = z.overwrite(cleanSingleLine);
+const multiline = z.overwrite(cleanMultiline);
 
-/** Trimmed text that must be there, of at most max characters. */
+/** Cleaned one-line text of at most max characters; '' when the field was not sent. */
+const optionalText = (label: string, max: number) => z._default(z.string().check(singleLine, z.maxLength(max, tooLong(label, max))), '');
+
+/** Cleaned text that keeps its line breaks, of at most max characters. */
+const optionalLongText = (label: string, max: number) => z._default(z.string().check(multiline, z.maxLength(max, tooLong(label, max))), '');
+
+/** Cleaned one-line text that must be there (invisible characters alone do not count), of at most max characters. */
 const requiredText = (whenEmpty: string, label: string, max: number) =>
-  z._default(z.string().check(z.trim(), z.minLength(1, whenEmpty), z.maxLength(max, tooLong(label, max))), '');
+  z._default(z.string().check(singleLine, z.minLength(1, whenEmpty), z.maxLength(max, tooLong(label, max))), '');
 
 /** A file field (report_file, essay_1_file …) carries a new file or the token of one already received. */
 const fileFlag = z._default(z.boolean(), false);
@@ -51,7 +60,7 @@ const essaySchema = z.object({
   /** Author's position (职务), e.g. 科长. Required once started; at most 50 characters. */
   position: optionalText('职务', TEXT_LIMITS.essay_position),
   /** Pasted text. Once started, this or the .docx is required; at most 20 000 characters. */
-  body: optionalText('感想正文', TEXT_LIMITS.essay_body),
+  body: optionalLongText('感想正文', TEXT_LIMITS.essay_body),
   /** Whether its .docx (essay_N_file) came along. Default false. */
   hasFile: fileFlag,
 });
@@ -86,14 +95,17 @@ const captionsGiven = z.superRefine((photos: z.output<typeof photoSchema>[], ctx
   });
 });
 
+/** Every part of a 台账 row is one line of typed text, cleaned by the same rule as the other fields. */
+const rowText = z._default(z.string().check(singleLine), '');
+
 const activityRowSchema = z.object({
-  date: z._default(z.string(), ''),
-  form: z._default(z.string(), ''),
-  form_other: z._default(z.string(), ''),
-  leader: z._default(z.string(), ''),
-  participants: z._default(z.string(), ''),
-  enterprise: z._default(z.string(), ''),
-  practice: z._default(z.string(), ''),
+  date: rowText,
+  form: rowText,
+  form_other: rowText,
+  leader: rowText,
+  participants: rowText,
+  enterprise: rowText,
+  practice: rowText,
 });
 
 /** Issues at `${i}.date` etc. are read back as activity_{i+1}_date; rows left blank are skipped. */
@@ -118,15 +130,15 @@ export function submissionSchema(shape: SubmissionShape) {
   return z
     .object({
       /** The unit's id as the form posts it (digits). Required: 请选择报送单位. */
-      unitId: z._default(z.string().check(z.trim(), z.regex(/^\d+$/, '请选择报送单位。')), ''),
+      unitId: z._default(z.string().check(singleLine, z.regex(/^\d+$/, '请选择报送单位。')), ''),
       /** The unit's 报送码 as typed; whether it is right is checked against the stored hash, not here. Required. */
-      code: z._default(z.string().check(z.trim(), z.minLength(1, '请填写报送码（见市水利局下发的报送码）。')), ''),
+      code: z._default(z.string().check(singleLine, z.minLength(1, '请填写报送码（见市水利局下发的报送码）。')), ''),
       /** Liaison's name. Required; at most 20 characters. */
       contactPerson: requiredText('请填写联系人姓名。', '联系人', TEXT_LIMITS.contact_person),
       /** Liaison's phone: a mobile or a landline with area code (isPhoneNumber). Required; at most 30 characters. */
       contactPhone: z._default(
         z.string().check(
-          z.trim(),
+          singleLine,
           z.minLength(1, '请填写联系电话。'),
           z.maxLength(TEXT_LIMITS.contact_phone, tooLong('联系电话', TEXT_LIMITS.contact_phone)),
           z.refine(
@@ -143,11 +155,11 @@ export function submissionSchema(shape: SubmissionShape) {
        */
       activities: z._default(z.array(activityRowSchema).check(activityRows(shape.activityWindow)), []),
       /** The 情况汇报 pasted as text. Optional (it may come as a file, or later); at most 20 000 characters. */
-      reportBody: optionalText('情况汇报', TEXT_LIMITS.report_body),
+      reportBody: optionalLongText('情况汇报', TEXT_LIMITS.report_body),
       /** Whether the original report (.docx/.pdf, report_file) came along. Default false. */
       hasReportFile: fileFlag,
       /** Short 工作信息/简报 as text. Optional; at most 10 000 characters. */
-      infoText: optionalText('工作信息', TEXT_LIMITS.info_text),
+      infoText: optionalLongText('工作信息', TEXT_LIMITS.info_text),
       /** Whether the 工作信息 came as a file (info_file). Default false. */
       hasInfoFile: fileFlag,
       /** The photos in order, each with its caption. At most photoMax; too few is missing material, not an error. */

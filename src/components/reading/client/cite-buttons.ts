@@ -6,6 +6,8 @@ import { each, make } from './dom.ts';
 
 export function addCiteButtons(root: Element): void {
   each(root, 'section.art', (section) => {
+    const plain = section.querySelector('.cite-plain');
+    if (plain && plain.parentNode) plain.parentNode.removeChild(plain);
     const tools = make('p', { class: 'tools', 'data-note': 'tools' });
     tools.appendChild(make('button', { type: 'button', class: 'cite' }, '引用本条'));
     tools.appendChild(make('span', { class: 'cite-status', role: 'status' }));

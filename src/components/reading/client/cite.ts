@@ -23,7 +23,10 @@ export function citationFor(section: Element, docTitle: string, href: string): s
 }
 
 function copyBySelection(text: string): boolean {
-  const area = make('textarea', { readonly: '', style: 'position:fixed;opacity:0' });
+  const area = make('textarea', { readonly: '' });
+  // Set through the style object: a style attribute would be refused by the page's CSP.
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
   area.value = text;
   document.body.appendChild(area);
   area.select();
