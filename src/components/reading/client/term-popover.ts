@@ -6,7 +6,7 @@
  */
 import { make } from './dom.ts';
 
-let glossary: Promise<Document> | undefined;
+let glossary: Promise<DocumentFragment> | undefined;
 let pop: HTMLElement | undefined;
 let owner: HTMLAnchorElement | undefined;
 let timer = 0;
@@ -15,10 +15,16 @@ function entryFor(link: HTMLAnchorElement): Promise<Element | null> {
   if (!glossary) {
     glossary = fetch(link.pathname)
       .then((response) => (response.ok ? response.text() : Promise.reject()))
-      .then((html) => new DOMParser().parseFromString(html, 'text/html'));
+      // An inert <template>, not DOMParser: a parsed document inherits this page's CSP and reports the
+      // glossary page's own inline styles as violations, while template content is never styled.
+      .then((html) => {
+        const template = document.createElement('template');
+        template.innerHTML = html;
+        return template.content;
+      });
     glossary.catch(() => (glossary = undefined));
   }
-  return glossary.then((doc) => doc.getElementById(link.hash.slice(1)));
+  return glossary.then((page) => page.querySelector(`[id="${CSS.escape(link.hash.slice(1))}"]`));
 }
 
 function close(returnFocus?: boolean): void {
