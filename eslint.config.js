@@ -20,6 +20,7 @@ const browserCode = ['src/islands/**', 'src/shared/**', 'src/components/**/clien
  */
 export const onDemandCode = [
   'src/pages/index.astro',
+  'src/pages/500.astro',
   'src/pages/admin/**',
   'src/pages/api/**',
   'src/pages/baosong/**',

@@ -121,4 +121,25 @@ describe('a unit’s materials returned with an 意见 and sent again, at phone 
     expect(await note.innerText()).toContain('第 2 版：通过');
     await plain.close();
   });
+
+  it('lets the organiser open a unit that has sent nothing, copy its 催报 text and record a 督导 check', async () => {
+    const silent = '辉县市水利局';
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const organiser = await context.newPage();
+    await signIn(organiser);
+    await organiser.getByRole('link', { name: silent, exact: true }).first().click();
+    expect(await organiser.locator('h1').innerText()).toBe(silent);
+    expect(await organiser.locator('main').innerText()).toContain('还没有报送材料');
+    expect(await organiser.locator('#cuibao-unit').inputValue()).toContain(silent);
+    await organiser.getByLabel('检查时间').fill('2023-02-20');
+    await organiser.getByLabel('方式').fill('电话督导');
+    await organiser.getByLabel('发现的问题').fill('尚未组织集中学习');
+    await organiser.getByLabel('整改要求').fill('2月24日前召开专题会');
+    await organiser.getByRole('button', { name: '添加督导记录' }).click();
+    await organiser.getByText('督导记录已保存').waitFor();
+    const notes = await organiser.locator('#dudao table').innerText();
+    expect(notes).toContain('2023年2月20日');
+    expect(notes).toContain('尚未组织集中学习');
+    await context.close();
+  });
 });

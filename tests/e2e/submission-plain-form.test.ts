@@ -37,8 +37,10 @@ describe('the 报送 form before and after its script starts', () => {
     await page.goto(`${site.url}/baosong/`, { waitUntil: 'domcontentloaded' });
     await page.selectOption('#f-unit_id', { label: unit });
     await page.fill('#f-code', site.codes.get(unit)!);
-    await page.check('input[name="activity_forms"][value="座谈会"]');
-    await page.fill('#f-participants', '全体干部职工 28 人');
+    await page.selectOption('#f-activity_1_form', '座谈会');
+    await page.fill('#f-activity_1_leader', '局长 王明');
+    await page.check('input[name="activity_1_enterprise"]');
+    await page.fill('#f-activity_2_practice', '邀请辖区企业代表交流');
     await page.setInputFiles('#f-photo_1', files['meeting.jpg']!);
     await page.fill('#f-photo_caption_1', '集中学习现场');
     expect(await page.locator('form[data-enhanced="true"]').count()).toBe(0);
@@ -47,8 +49,11 @@ describe('the 报送 form before and after its script starts', () => {
 
     expect(await page.locator('#f-unit_id option:checked').innerText()).toBe(unit);
     expect(await page.inputValue('#f-code')).toBe(site.codes.get(unit));
-    expect(await page.isChecked('input[name="activity_forms"][value="座谈会"]')).toBe(true);
-    expect(await page.inputValue('#f-participants')).toBe('全体干部职工 28 人');
+    expect(await page.inputValue('#f-activity_1_form')).toBe('座谈会');
+    expect(await page.inputValue('#f-activity_1_leader')).toBe('局长 王明');
+    expect(await page.isChecked('input[name="activity_1_enterprise"]')).toBe(true);
+    // The second row was typed in too, so the island shows it rather than folding the 台账 to one row.
+    expect(await page.inputValue('#f-activity_2_practice')).toBe('邀请辖区企业代表交流');
     await expect.poll(() => page.locator('li[data-photo-id]').count()).toBe(1);
     expect(await page.inputValue('#f-photo_caption_1')).toBe('集中学习现场');
     // With the unit and code kept, the photo goes up instead of waiting for them.
@@ -63,14 +68,14 @@ describe('the 报送 form before and after its script starts', () => {
     await page.waitForSelector('form[data-enhanced="true"]');
     await page.selectOption('#f-unit_id', { label: unit });
     await page.fill('#f-code', site.codes.get(unit)!);
-    await page.fill('#f-participants', '班子成员 9 人');
+    await page.fill('#f-activity_1_leader', '班子成员');
     await expect.poll(() => page.locator('[data-draft-state="saved"]').count(), { timeout: 15_000 }).toBe(1);
     await page.close();
     // A new tab starts with empty session storage, as the browser does after a restart; the draft stays.
     const again = await context.newPage();
     await again.goto(`${site.url}/baosong/`);
     await again.locator('[data-draft-state="restored"]').waitFor();
-    expect(await again.inputValue('#f-participants')).toBe('班子成员 9 人');
+    expect(await again.inputValue('#f-activity_1_leader')).toBe('班子成员');
     expect(await again.inputValue('#f-code')).toBe('');
     expect(await again.locator('[data-draft-code-needed]').innerText()).toContain('请重新填写报送码');
     await context.close();

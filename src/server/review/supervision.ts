@@ -108,8 +108,3 @@ export function noteLine(note: SupervisionNote): string {
   if (note.rectification) parts.push(`整改情况：${note.rectification}`);
   return parts.join('；').replace(/\s*\n\s*/g, ' ');
 }
-
-export function unitExists(db: DatabaseSync, unitId: number): string | undefined {
-  const row = db.prepare('SELECT name FROM units WHERE id = ?').get(unitId) as { name: string } | undefined;
-  return row?.name;
-}

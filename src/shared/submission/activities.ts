@@ -5,6 +5,7 @@
  * browser-safe; schema.ts applies the rules to the whole list.
  */
 import { beijingParts } from '#shared/campaign/deadline.ts';
+import { listValue, textValue, type FormValues } from './form-values.ts';
 
 /** The notice's 专题会、座谈会、交流会, plus 集中学习, 谈体会谈感想交流 and 其他 (named in a text). */
 export const ACTIVITY_FORMS = ['专题会', '座谈会', '交流会', '集中学习', '谈体会谈感想交流', '其他'] as const;
@@ -38,11 +39,7 @@ export interface ActivityRow {
   practice: string;
 }
 
-type Values = Record<string, string | string[]>;
-const text = (values: Values, name: string) => {
-  const value = values[name];
-  return typeof value === 'string' ? value : '';
-};
+type Values = FormValues;
 
 /** Whether anything but the checkbox was filled in: an untouched blank row is not sent. */
 export const rowStarted = (row: ActivityRowInput) =>
@@ -65,12 +62,19 @@ export function lastStartedRow(values: Values): number {
   return 0;
 }
 
+/**
+ * The enterprise box as '1' or '': a post sends one ticked box as text, while the plain form read
+ * before hydration holds every checkbox as a list.
+ */
+export const enterpriseValue = (values: Values, n: number) => (listValue(values, activityField(n, 'enterprise')).length > 0 ? '1' : '');
+
 /** Every row the values hold, blank ones included, in order. */
 export function activityRowsOf(values: Values): ActivityRowInput[] {
   const rows: ActivityRowInput[] = [];
   for (let n = 1; n <= activityRowCount(values); n++) {
     const row = {} as ActivityRowInput;
-    for (const part of ACTIVITY_PARTS) row[part] = text(values, activityField(n, part));
+    for (const part of ACTIVITY_PARTS)
+      row[part] = part === 'enterprise' ? enterpriseValue(values, n) : textValue(values, activityField(n, part));
     rows.push(row);
   }
   return rows;

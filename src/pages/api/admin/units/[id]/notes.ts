@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
 import { audit } from '#server/admin/audit.ts';
-import { addNote, readNote, unitExists } from '#server/review/supervision.ts';
+import { addNote, readNote } from '#server/review/supervision.ts';
+import { findUnit } from '#server/campaign/units.ts';
 import { requireAdmin } from '#server/admin/require-admin.ts';
 
 export const prerender = false;
@@ -10,7 +11,7 @@ export const POST: APIRoute = async (context) => {
   const session = requireAdmin(context.locals);
   const { db } = context.locals;
   const unitId = /^\d{1,9}$/.test(context.params['id'] ?? '') ? Number(context.params['id']) : 0;
-  const unitName = unitId ? unitExists(db, unitId) : undefined;
+  const unitName = unitId ? findUnit(db, unitId)?.name : undefined;
   if (!unitName) {
     return new Response(JSON.stringify({ error: '找不到这个单位。请返回报送进度页刷新后再试。' }), {
       status: 404,
