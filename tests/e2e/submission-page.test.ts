@@ -100,3 +100,26 @@ describe('the 报送 page on a slow phone', () => {
     }
   });
 });
+
+describe('the texts that may be pasted or sent as a file', () => {
+  it('say beside each text that its file is enough, and offer Word alone for a 学习感想', async () => {
+    const site = await siteWith();
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/baosong/`);
+    const pairs = [
+      { text: 'report_body', file: 'report_file', noun: '汇报原件', pdf: true },
+      { text: 'info_text', file: 'info_file', noun: '文件', pdf: true },
+      { text: 'essay_1_body', file: 'essay_1_file', noun: 'Word 文档', pdf: false },
+      { text: 'essay_2_body', file: 'essay_2_file', noun: 'Word 文档', pdf: false },
+    ];
+    for (const pair of pairs) {
+      const field = page.locator('.sf-field', { has: page.locator(`#f-${pair.text}`) });
+      expect(await field.locator('.sf-hint').innerText(), pair.text).toContain(`直接在下面上传${pair.noun}，有其一即可`);
+      const accept = (await page.locator(`input[type="file"][name="${pair.file}"]`).getAttribute('accept')) ?? '';
+      expect(accept.includes('.docx'), pair.file).toBe(true);
+      expect(accept.includes('.pdf'), pair.file).toBe(pair.pdf);
+    }
+    await context.close();
+  });
+});
