@@ -181,6 +181,8 @@ export type TermFrontmatter = z.infer<typeof termSchema>;
 export const NOTE_SCHEMAS = { shiyi: shiyiSchema, press: pressSchema, compare: compareSchema, water: waterSchema } as const;
 export type NoteKind = keyof typeof NOTE_SCHEMAS;
 export const NOTE_KINDS = Object.keys(NOTE_SCHEMAS) as NoteKind[];
+/** Each kind's label, on the 纲要 page and in search results alike. */
+export const NOTE_KIND_LABEL: Record<NoteKind, string> = { shiyi: '释义', press: '发布会解读', compare: '对照', water: '水利' };
 
 /** Body length limits in 汉字, per kind: [min, max]. */
 export const BODY_HAN_LIMITS: Record<NoteKind | 'term', readonly [number, number]> = {

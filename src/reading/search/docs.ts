@@ -5,10 +5,10 @@
 import type { SearchDoc } from '#shared/search/types.ts';
 import { loadNotes, loadTerms, type Note, type Term } from '#reading/annotations/load.ts';
 import { loadCorpus } from '#reading/corpus.ts';
+import { NOTE_KIND_LABEL } from '#reading/annotations/schema.ts';
 import { corpusDocs } from './docs-corpus.ts';
 import type { Corpus } from '#reading/types.ts';
 
-const noteLabels: Record<Note['kind'], string> = { shiyi: '释义', press: '发布会解读', compare: '对照', water: '水利' };
 
 /** The heading of the part, article or 专栏 a note is attached to, as printed. */
 function targetTitle(corpus: Corpus, target: string): string {
@@ -25,9 +25,9 @@ export function noteDoc(note: Note, corpus: Corpus): SearchDoc {
   return {
     id: `note-${note.kind}-${note.target}`,
     kind: 'note',
-    label: noteLabels[note.kind],
+    label: NOTE_KIND_LABEL[note.kind],
     title: note.title,
-    context: `${noteLabels[note.kind]} · ${targetTitle(corpus, note.target)}`,
+    context: `${NOTE_KIND_LABEL[note.kind]} · ${targetTitle(corpus, note.target)}`,
     href: `/gangyao/#${note.target}`,
     text: note.text,
   };
