@@ -9,7 +9,6 @@ import { NOTE_KIND_LABEL } from '#reading/annotations/schema.ts';
 import { corpusDocs } from './docs-corpus.ts';
 import type { Corpus } from '#reading/types.ts';
 
-
 /** The heading of the part, article or 专栏 a note is attached to, as printed. */
 function targetTitle(corpus: Corpus, target: string): string {
   const { parts, articles, columns } = corpus.gangyao;
