@@ -5,7 +5,7 @@
  * organiser to write under; 附件 is the table of units. Nothing is invented and nothing is a placeholder.
  */
 import { readFile } from 'node:fs/promises';
-import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, ImageRun, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import { storedFilePath } from '#server/files/serve.ts';
 import { byFormText } from '#server/progress/activity-totals.ts';
 import { beijingParts } from '#shared/campaign/deadline.ts';
@@ -46,11 +46,17 @@ export function basicFacts(data: SituationData, now: Date): string[] {
 }
 
 const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const cell = (text: string, bold = false) =>
+const cell = (text: string, width: number, bold = false) =>
   new TableCell({
+    width: { size: width, type: WidthType.DXA },
     borders: { top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder },
     children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, bold ? FONT.heading : FONT.body, SIZE.sihao - 4)] })],
   });
+
+/** The type area between the official margins, in twips. */
+const TEXT_WIDTH = A4_PAGE.size.width - A4_PAGE.margin.left - A4_PAGE.margin.right;
+/** 序号, 单位, 报送情况, 审核, 活动次数, 参加人次: the unit's name gets the room, so 卫辉市水利局 stays on one line. */
+const COLUMN_WIDTHS = [0.08, 0.34, 0.2, 0.12, 0.13, 0.13].map((share) => Math.floor(share * TEXT_WIDTH));
 
 /** 附件: one row per unit with its status, review, activities and participants. */
 function unitsTable(data: SituationData): Table {
@@ -64,8 +70,12 @@ function unitsTable(data: SituationData): Table {
     u.submitted ? String(u.activities.participants) : '—',
   ]);
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [header, ...rows].map((cells, i) => new TableRow({ tableHeader: i === 0, children: cells.map((text) => cell(text, i === 0)) })),
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: COLUMN_WIDTHS,
+    layout: TableLayoutType.FIXED,
+    rows: [header, ...rows].map(
+      (cells, i) => new TableRow({ tableHeader: i === 0, children: cells.map((text, c) => cell(text, COLUMN_WIDTHS[c]!, i === 0)) }),
+    ),
   });
 }
 
