@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
-import { desktop } from '../support/browser.ts';
+import { desktop, phone } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
 
 // The organiser opens the console on the server itself (127.0.0.1), with no PUBLIC_URL set.
@@ -25,6 +25,16 @@ describe('the address units use, in the console', () => {
     expect(await warning.innerText()).toContain(`${live.site.url}`);
     expect(await page.locator('#cuibao-text').inputValue()).toContain(`${live.site.url}/baosong/`);
     expect(await page.getByText('请确认各单位打开本站用的地址').count()).toBe(1);
+  });
+
+  it('keeps the address field inside its notice on a phone', async () => {
+    const small = await (await live.browser.newContext(phone)).newPage();
+    await small.context().addCookies(await page.context().cookies());
+    await small.goto(`${live.site.url}/admin/`);
+    const field = (await small.getByLabel('本站地址').boundingBox())!;
+    const notice = (await small.locator('form.notice', { has: small.getByLabel('本站地址') }).boundingBox())!;
+    expect(field.x + field.width).toBeLessThanOrEqual(notice.x + notice.width);
+    await small.context().close();
   });
 
   it('refuses something that is not an address, in Chinese', async () => {

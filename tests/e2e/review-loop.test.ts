@@ -130,6 +130,8 @@ describe('a unit’s materials returned with an 意见 and sent again, at phone 
     await organiser.getByRole('link', { name: silent, exact: true }).first().click();
     expect(await organiser.locator('h1').innerText()).toBe(silent);
     expect(await organiser.locator('main').innerText()).toContain('还没有报送材料');
+    // The unit's page belongs to the board it was opened from.
+    expect(await organiser.locator('a[aria-current="page"]').innerText()).toBe('报送进度');
     expect(await organiser.locator('#cuibao-unit').inputValue()).toContain(silent);
     await organiser.getByLabel('检查时间').fill('2023-02-20');
     await organiser.getByLabel('方式').fill('电话督导');
