@@ -21,7 +21,7 @@ describe('a page that fails on the server', () => {
     db.close();
     const response = await fetch(`${site.url}/youxiu/`);
     expect(response.status).toBe(500);
-    expect(response.headers.get('content-type')).toContain('text/html');
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
     expect(html).toContain('<h1>页面暂时打不开</h1>');
     expect(html).toContain('已经填写或报送的材料不受影响');

@@ -22,6 +22,17 @@ describe('the security headers every response gets', () => {
     });
   });
 
+  it('names the charset of a page that came without one, and leaves every other type alone', () => {
+    const page = response({ 'content-type': 'text/html' });
+    applySecurityHeaders(page);
+    expect(page.map.get('content-type')).toBe('text/html; charset=utf-8');
+    for (const type of ['text/html; charset=utf-8', 'application/json; charset=utf-8', 'image/jpeg']) {
+      const other = response({ 'content-type': type });
+      applySecurityHeaders(other);
+      expect(other.map.get('content-type'), type).toBe(type);
+    }
+  });
+
   it('gives JSON, files and scripts a policy that allows nothing', () => {
     for (const type of ['application/json', 'image/jpeg', 'text/javascript', '']) {
       const res = response(type ? { 'content-type': type } : {});

@@ -35,9 +35,12 @@ export function applySecurityHeaders(res: HeaderTarget): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
     if (res.getHeader(name) === undefined) res.setHeader(name, value);
   }
+  const type = String(res.getHeader('content-type') ?? '');
+  // Pages rendered on demand come as bare text/html: name the charset, so no browser ever guesses one
+  // (a guessed charset is an old way to smuggle script past escaping).
+  if (/^text\/html\s*$/i.test(type)) res.setHeader('content-type', 'text/html; charset=utf-8');
   const policy = res.getHeader('content-security-policy');
   if (policy === undefined) {
-    const type = String(res.getHeader('content-type') ?? '');
     res.setHeader('content-security-policy', /^text\/html/i.test(type) ? PAGE_POLICY : STRICT_POLICY);
   } else if (!/frame-ancestors/.test(String(policy))) {
     // Astro sends its policy as a header on pages rendered on demand; only a header can forbid framing.
