@@ -47,6 +47,9 @@ describe('the 意见 an organiser types', () => {
     expect(readDecision(fields('return', '𠮷'.repeat(501)))).toEqual({ ok: false, problem: 'comment-too-long' });
     expect(readDecision(fields('delete', 'x'))).toEqual({ ok: false, problem: 'bad-request' });
     expect(readDecision(fields('return', '第一行\r\n第二行'))).toMatchObject({ comment: '第一行\n第二行' });
+    // Cleaned as a unit's own texts are: invisible characters are no 意见, control characters go.
+    expect(readDecision(fields('return', '\u200B\u202E \u3000'))).toEqual({ ok: false, problem: 'comment-required' });
+    expect(readDecision(fields('return', '请补充\u0000照片\u0007'))).toMatchObject({ comment: '请补充照片' });
   });
 });
 

@@ -41,6 +41,8 @@ describe('督导 notes', () => {
       ['checked_on', '2023-02-30', 'date'],
       ['method', '', 'method'],
       ['findings', ' ', 'findings'],
+      ['findings', '\u200B\u3000', 'findings'],
+      ['method', '\u2060', 'method'],
       ['rectification', '字'.repeat(501), 'too-long'],
     ] as const) {
       const response = await post(unitId, { ...note, [field]: value });

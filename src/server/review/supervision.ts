@@ -5,6 +5,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { integer, text, type Row } from '#server/db/row.ts';
 import { formatActivityDate, parseActivityDate } from '#shared/submission/activities.ts';
+import { cleanMultiline, cleanSingleLine } from '#shared/submission/clean-text.ts';
 
 export const NOTE_LIMITS = { method: 30, text: 500 } as const;
 
@@ -22,10 +23,8 @@ export interface SupervisionNote {
 export type NoteInput = Omit<SupervisionNote, 'id' | 'createdBy' | 'createdAt'>;
 
 const length = (text: string) => [...text].length;
-const field = (fields: { get(name: string): FormDataEntryValue | null }, name: string) =>
-  String(fields.get(name) ?? '')
-    .replace(/\r\n?/g, '\n')
-    .trim();
+/** Cleaned as a unit's own texts are: the notes are shown in the exports units and leaders read. */
+const field = (fields: { get(name: string): FormDataEntryValue | null }, name: string) => cleanMultiline(String(fields.get(name) ?? ''));
 
 export type NoteProblem = 'date' | 'method' | 'findings' | 'too-long';
 
@@ -44,7 +43,7 @@ export function readNote(fields: {
   const checkedOn = parseActivityDate(field(fields, 'checked_on'));
   const note = {
     checkedOn: checkedOn ?? '',
-    method: field(fields, 'method'),
+    method: cleanSingleLine(String(fields.get('method') ?? '')),
     findings: field(fields, 'findings'),
     requirements: field(fields, 'requirements'),
     rectification: field(fields, 'rectification'),

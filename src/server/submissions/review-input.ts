@@ -2,6 +2,8 @@
  * What an organiser's 通过 / 退回修改 form carries, checked before anything is stored. Pure, so the
  * rules (意见 required to return, at most 500 characters) are tested without a database.
  */
+import { cleanMultiline } from '#shared/submission/clean-text.ts';
+
 export type Decision = 'approve' | 'return';
 
 export const COMMENT_MAX = 500;
@@ -19,10 +21,9 @@ export function readDecision(fields: { get(name: string): FormDataEntryValue | n
   const decision = String(fields.get('decision') ?? '');
   const versionText = String(fields.get('version_id') ?? '');
   if ((decision !== 'approve' && decision !== 'return') || !/^\d{1,12}$/.test(versionText)) return { ok: false, problem: 'bad-request' };
-  // Windows browsers post line breaks as \r\n; stored as \n so the count matches the textarea's.
-  const comment = String(fields.get('comment') ?? '')
-    .replace(/\r\n?/g, '\n')
-    .trim();
+  // The same cleaning as a unit's own texts: \r\n as \n, so the count matches the textarea's, and
+  // a comment of nothing but invisible characters counts as none.
+  const comment = cleanMultiline(String(fields.get('comment') ?? ''));
   if (length(comment) > COMMENT_MAX) return { ok: false, problem: 'comment-too-long' };
   if (decision === 'return' && comment === '') return { ok: false, problem: 'comment-required' };
   return { ok: true, decision, comment, versionId: Number(versionText) };
