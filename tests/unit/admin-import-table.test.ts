@@ -76,4 +76,10 @@ describe('checking the unit list', () => {
   it('leaves contacts untouched when the file has no contact columns', () => {
     expect(table('单位名称,类别\n局办公室,局机关科室\n').units[0]).toEqual({ row: 2, name: '局办公室', category: '局机关科室' });
   });
+
+  it('cleans each cell as typed text: a name of invisible characters is missing, control characters go, a line break folds', () => {
+    const result = table('单位名称,类别,联系人\n\u200B\u3000,局机关科室,\n"局办\u0007公室",局机关科室,"王\n明"\n');
+    expect(result.problems).toEqual(['第 2 行：缺少单位名称。']);
+    expect(result.units).toEqual([{ row: 3, name: '局办公室', category: '局机关科室', contactPerson: '王 明' }]);
+  });
 });

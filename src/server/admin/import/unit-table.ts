@@ -1,4 +1,5 @@
 import { isPhoneNumber } from '#shared/submission/rules.ts';
+import { cleanSingleLine } from '#shared/submission/clean-text.ts';
 import type { TableRow } from './csv-parse.ts';
 
 export interface ImportedUnit {
@@ -79,7 +80,8 @@ export function readUnitTable(rows: readonly TableRow[], categories: readonly st
 
   const cell = (row: TableRow, column: Column) => {
     const i = index.get(column);
-    return i === undefined ? undefined : (row.cells[i] ?? '').trim();
+    // Cleaned as typed text is everywhere: names and contacts end up on every unit's form and receipt.
+    return i === undefined ? undefined : cleanSingleLine(row.cells[i] ?? '');
   };
   const seen = new Map<string, number>();
   const units: ImportedUnit[] = [];
