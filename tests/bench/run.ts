@@ -9,6 +9,7 @@ const benches: { module: string; run: string }[] = [
   { module: './reading-bytes.ts', run: 'benchReadingBytes' },
   { module: './reading-paint.ts', run: 'benchReadingPaint' },
   { module: './search.ts', run: 'benchSearch' },
+  { module: './search-index-build.ts', run: 'benchSearchIndexBuild' },
   { module: './upload-bytes.ts', run: 'benchUploadBytes' },
   { module: './unit-auth.ts', run: 'benchUnitAuth' },
   { module: './export.ts', run: 'benchExport' },
