@@ -2,25 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { exportBytes } from '../support/export-fixture.ts';
 import { entryText, readZip } from '../support/unzip.ts';
 import { officeText } from '../support/office-pdf.ts';
-import { addSubmission, addUnits, featureEssay, freshStore } from '../support/seed-submissions.ts';
+import { activityOf, addSubmission, addUnits, featureEssay, freshStore } from '../support/seed-submissions.ts';
 import { loadCampaign } from '#server/campaign/campaign.ts';
 import { exportKind, type ExportContext } from '#server/export/exports.ts';
 import { practiceLines, picksFromQuery } from '#server/export/situation-data.ts';
 import { summarise, unitProgress } from '#server/progress/progress.ts';
 import { recordDecision } from '#server/submissions/review-decisions.ts';
 import { findAdoptionTarget, setAdopted } from '#server/review/adoption.ts';
-import type { ActivityRow } from '#shared/submission/activities.ts';
 
 const HOSTILE = '<b>领学</b>\u202Eevil\u202C 𠮷 =HYPERLINK("http://x")';
-const activity = (form: ActivityRow['form'], participants: number, enterprise: boolean, practice: string): ActivityRow => ({
-  date: '2023-02-15',
-  form,
-  formOther: form === '其他' ? '知识测试' : '',
-  leader: '局长',
-  participants,
-  enterprise,
-  practice,
-});
+const activity = activityOf;
 
 const store = freshStore();
 const [wei, hui] = addUnits(store.db, [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addSubmission, addUnits, freshStore } from '../support/seed-submissions.ts';
+import { activityOf, addSubmission, addUnits, freshStore } from '../support/seed-submissions.ts';
 import { loadActivities, activityLine } from '#server/submissions/activities.ts';
 import { summarise, unitProgress } from '#server/progress/progress.ts';
 import { byFormText } from '#server/progress/activity-totals.ts';
@@ -43,15 +43,8 @@ describe('the activity 台账 in the database', () => {
       { name: '辉县市水利局', category: '县（市、区）水利局' },
       { name: '规划计划科', category: '局机关科室' },
     ]);
-    const row = (form: '专题会' | '座谈会' | '其他', participants: number, enterprise: boolean) => ({
-      date: '2023-02-15',
-      form,
-      formOther: form === '其他' ? '知识测试' : '',
-      leader: '局长',
-      participants,
-      enterprise,
-      practice: '学习',
-    });
+    const row = (form: '专题会' | '座谈会' | '其他', participants: number, enterprise: boolean) =>
+      activityOf(form, participants, enterprise);
     // An earlier version's rows no longer count once it is replaced.
     await addSubmission(store, a!, [
       { activities: [row('专题会', 500, true)] },

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
+import { signInAsInitialAdmin } from '../support/initial-admin.ts';
 import { desktop, phone } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
 
@@ -12,11 +10,7 @@ let page: Page;
 
 beforeAll(async () => {
   page = await (await live.browser.newContext(desktop)).newPage();
-  await page.goto(`${live.site.url}/admin/`);
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('口令').fill(/^口令：(\S+)$/m.exec(readFileSync(join(live.site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${live.site.url}/admin/`);
+  await signInAsInitialAdmin(page, live.site);
 });
 
 describe('the address units use, in the console', () => {

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { datedName } from '#server/export/exports.ts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
+import { initialPassword } from '../support/initial-admin.ts';
 import { desktop } from '../support/browser.ts';
 import { useLiveSite } from '../support/live-site.ts';
 import { postCompleteSubmission } from '../support/posted-submission.ts';
@@ -23,7 +21,7 @@ beforeAll(async () => {
   page = await organiser.newPage();
 });
 
-const initialPassword = () => /^口令：(\S+)$/m.exec(readFileSync(join(live.site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!;
+const password = () => initialPassword(live.site.dataDir);
 
 describe('the organiser console in a real browser', () => {
   it('sends a visitor to the login page and refuses a wrong password in Chinese', async () => {
@@ -36,7 +34,7 @@ describe('the organiser console in a real browser', () => {
   });
 
   it('signs in with the generated initial password and shows progress with the units still missing', async () => {
-    await page.getByLabel('口令').fill(initialPassword());
+    await page.getByLabel('口令').fill(password());
     await page.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(`${live.site.url}/admin/`);
     const stats = await page.getByLabel('进度概况').innerText();
@@ -82,7 +80,7 @@ describe('the organiser console in a real browser', () => {
     const plain = await noScript.newPage();
     await plain.goto(`${live.site.url}/admin/`);
     await plain.getByLabel('用户名').fill('admin');
-    await plain.getByLabel('口令').fill(initialPassword());
+    await plain.getByLabel('口令').fill(password());
     await plain.getByRole('button', { name: '登录' }).click();
     await plain.waitForURL(`${live.site.url}/admin/`);
     expect(await plain.locator('#cuibao-text').inputValue()).toContain('以下 21 个单位尚未报送');

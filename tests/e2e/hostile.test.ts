@@ -4,11 +4,9 @@
  * and the organiser console. No script may run, nothing may break the page's CSP (the shared
  * browser guard fails the test on any violation) and every refusal must be in Chinese.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
+import { signInAsInitialAdmin } from '../support/initial-admin.ts';
 import { openDatabase } from '#server/db/database.ts';
 import { listUnits } from '#server/campaign/units.ts';
 import { desktop } from '../support/browser.ts';
@@ -129,12 +127,7 @@ describe('hostile strings rendered in Chromium', () => {
 
   it('shows them in the organiser console as text and runs none of them', async () => {
     const page = await live.browser.newPage(desktop);
-    await page.goto(`${live.site.url}/admin/login`);
-    await page.getByLabel('用户名').fill('admin');
-    const password = /^口令：(\S+)$/m.exec(readFileSync(join(live.site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!;
-    await page.getByLabel('口令').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL(`${live.site.url}/admin/`);
+    await signInAsInitialAdmin(page, live.site);
     await expectNothingRan(page, `${live.site.url}/admin/`);
     const detail = await expectNothingRan(page, `${live.site.url}/admin/units/${unitId}/`);
     expect(detail).toContain('学习<script>window.__pwned=1</script>体会');

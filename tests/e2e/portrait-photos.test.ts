@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
+import { signInAsInitialAdmin } from '../support/initial-admin.ts';
 import { launchBrowser, phone } from '../support/browser.ts';
 import { fillSubmission, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
 
@@ -47,14 +45,7 @@ async function showsWholePhoto(thumbnail: Locator): Promise<{ red: boolean; blue
   return { red: visible(red), blue: visible(blue) };
 }
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${site.url}/admin/`);
-  const password = /^口令：(\S+)$/m.exec(readFileSync(join(site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!;
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('口令').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${site.url}/admin/`);
-}
+const signIn = (page: Page) => signInAsInitialAdmin(page, site);
 
 beforeAll(async () => {
   site = await startSubmissionSite(inject('siteDir'), { ADMIN_USERS: '' });

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { INITIAL_PASSWORD_FILE } from '#server/admin/initial-admin.ts';
+import { signInAsInitialAdmin } from '../support/initial-admin.ts';
 import { launchBrowser, phone } from '../support/browser.ts';
 import { askToReopen, fillSubmission, openEnhancedForm, startSubmissionSite, type SubmissionSite } from '../support/submission-site.ts';
 
@@ -24,14 +22,7 @@ afterAll(async () => {
   await site?.stop();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${site.url}/admin/`);
-  const password = /^口令：(\S+)$/m.exec(readFileSync(join(site.dataDir, INITIAL_PASSWORD_FILE), 'utf8'))![1]!;
-  await page.getByLabel('用户名').fill('admin');
-  await page.getByLabel('口令').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${site.url}/admin/`);
-}
+const signIn = (page: Page) => signInAsInitialAdmin(page, site);
 
 const reviewState = async (page: Page) => (await page.locator('#review').innerText()).match(/审核状态：(\S+)/)?.[1];
 

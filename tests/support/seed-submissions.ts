@@ -23,6 +23,17 @@ export const DEFAULT_ACTIVITY: ActivityRow = {
   practice: '集中学习《质量强国建设纲要》',
 };
 
+/** One 台账 row of a given form and size; 其他 is named 知识测试. */
+export const activityOf = (form: ActivityRow['form'], participants: number, enterprise: boolean, practice = '学习'): ActivityRow => ({
+  date: '2023-02-15',
+  form,
+  formOther: form === '其他' ? '知识测试' : '',
+  leader: '局长',
+  participants,
+  enterprise,
+  practice,
+});
+
 export interface SeededStore {
   db: DatabaseSync;
   dataDir: string;
