@@ -133,6 +133,13 @@ describe('the organiser console in a real browser', () => {
     await reader.close();
   });
 
+  it('says beside the 工作简报 what is adopted for it and what is still needed', async () => {
+    await page.goto(`${live.site.url}/admin/export/`);
+    const readiness = await page.locator('[data-briefing-readiness]').innerText();
+    expect(readiness).toContain('目前已采用工作信息 0 条、照片 1 张');
+    expect(readiness).toContain('至少需要 1 条工作信息和 2 张照片');
+  });
+
   it('downloads 汇总表.xlsx, named with the day’s Beijing date, with one row per unit', async () => {
     await page.goto(`${live.site.url}/admin/export/`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '下载汇总表（Excel）' }).click()]);
