@@ -74,19 +74,27 @@ function folderOf(file: string): { side: 'server' | 'shared'; name: string } | u
 
 const label = (folder: { side: string; name: string }) => `src/${folder.side}/${folder.name || '(顶层文件)'}`;
 
-/** Folder → the folders its files import, within one side. */
-function folderGraph(): Map<string, Set<string>> {
-  const graph = new Map<string, Set<string>>();
+type Folder = NonNullable<ReturnType<typeof folderOf>>;
+
+/** Every import from one folder into another folder of the same side, with the importing file. */
+function* crossFolderImports(): Generator<{ file: string; from: Folder; to: Folder }> {
   for (const file of sourceFiles) {
     const from = folderOf(file);
     if (!from) continue;
     for (const target of importsOf(file)) {
       const to = folderOf(target);
-      if (!to || to.side !== from.side || to.name === from.name) continue;
-      const key = label(from);
-      if (!graph.has(key)) graph.set(key, new Set());
-      graph.get(key)!.add(label(to));
+      if (to && to.side === from.side && to.name !== from.name) yield { file, from, to };
     }
+  }
+}
+
+/** Folder → the folders its files import, within one side. */
+function folderGraph(): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>();
+  for (const { from, to } of crossFolderImports()) {
+    const key = label(from);
+    if (!graph.has(key)) graph.set(key, new Set());
+    graph.get(key)!.add(label(to));
   }
   return graph;
 }
@@ -102,15 +110,9 @@ describe('the folders of src/server and src/shared', () => {
 
   it('import only folders below them, so no import runs back up', () => {
     const upward: string[] = [];
-    for (const file of sourceFiles) {
-      const from = folderOf(file);
-      if (!from) continue;
-      for (const target of importsOf(file)) {
-        const to = folderOf(target);
-        if (!to || to.side !== from.side || to.name === from.name) continue;
-        const order = ORDER[from.side];
-        if (order.indexOf(to.name) > order.indexOf(from.name)) upward.push(`${relative(root, file)} → ${label(to)}`);
-      }
+    for (const { file, from, to } of crossFolderImports()) {
+      const order = ORDER[from.side];
+      if (order.indexOf(to.name) > order.indexOf(from.name)) upward.push(`${relative(root, file)} → ${label(to)}`);
     }
     expect(upward).toEqual([]);
   });
