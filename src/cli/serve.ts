@@ -30,6 +30,7 @@ import { configOrExit, type Config } from '#server/config/config.ts';
 import { CampaignConfigError } from '#server/campaign/campaign.ts';
 import { prepareAtStart } from '#server/app/startup.ts';
 import { accessLine, errorLine } from '#server/ops/access-log.ts';
+import { standardReasonPhrases } from '#server/http/status-line.ts';
 import { checkHealth } from '#server/ops/health.ts';
 import { housekeeping } from '#server/ops/housekeeping.ts';
 import { opsSettings } from '#server/ops/settings.ts';
@@ -146,6 +147,8 @@ async function serve(siteDir: string, settings: Config): Promise<void> {
     html,
   });
   const handle: RequestListener = (req, res) => {
+    // Wrapped first, so that on-headers' own wrapper runs before it and the phrase is fixed last.
+    standardReasonPhrases(res);
     onHeaders(res, () => applySecurityHeaders(res));
     if (req.url === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       void healthz(res);

@@ -13,6 +13,14 @@ afterAll(async () => {
   await site?.stop();
 });
 
+describe('the status line', () => {
+  it('names the status a page sets, not the "OK" it started from', async () => {
+    const missing = await fetch(`${site.url}/baosong/huizhi/BS2099-0099/`);
+    expect(missing.status).toBe(404);
+    expect(missing.statusText).toBe('Not Found');
+  });
+});
+
 describe('a page that fails on the server', () => {
   it('shows a Chinese page that says the saved materials are safe, not an empty response or a stack trace', async () => {
     // A table gone missing (a botched hand repair of the database) makes every page that lists units fail.
@@ -21,6 +29,7 @@ describe('a page that fails on the server', () => {
     db.close();
     const response = await fetch(`${site.url}/youxiu/`);
     expect(response.status).toBe(500);
+    expect(response.statusText).toBe('Internal Server Error');
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await response.text();
     expect(html).toContain('<h1>页面暂时打不开</h1>');
