@@ -153,6 +153,48 @@ describe('search in a real browser', () => {
     await page.close();
   });
 
+  it('answers the first query from the server while the search data is still on its way', async () => {
+    const page = await live.browser.newPage(phone);
+    let release = () => {};
+    const held = new Promise<void>((done) => (release = done));
+    await page.route('**/search-data.json', async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(`${live.site.url}/search/`);
+    await typeQuery(page, '首席质量官');
+    expect((await resultLinks(page)).map((l) => l.href)).toContain('/gangyao/#art-20');
+    expect(await page.textContent('[role="status"]')).toMatch(/找到 \d+ 条结果/);
+    release();
+    await page.close();
+  });
+
+  it('answers from the index in the browser when the server cannot answer as the reader types', async () => {
+    const page = await live.browser.newPage(phone);
+    await page.route('**/search/answer.json*', (route) => route.abort());
+    await page.goto(`${live.site.url}/search/`);
+    await typeQuery(page, '首席质量官');
+    expect((await resultLinks(page)).map((l) => l.href)).toContain('/gangyao/#art-20');
+    expect(await page.locator('.search-failed').count()).toBe(0);
+    await page.close();
+  });
+
+  it("gives the search page's answer as data for the island, ignoring what it does not know", async () => {
+    const answer = async (query: string) => {
+      const response = await fetch(`${live.site.url}/search/answer.json?${query}`);
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      return (await response.json()) as { mode: string; kind?: string; results: { kind: string; href: string }[] };
+    };
+    const official = await answer(`q=${encodeURIComponent('首席质量官')}&kind=gangyao`);
+    expect(official.results.map((r) => r.href)).toContain('/gangyao/#art-20');
+    expect(new Set(official.results.map((r) => r.kind))).toEqual(new Set(['gangyao']));
+    const unknownKind = await answer(`q=${encodeURIComponent('首席质量官')}&kind=nonsense`);
+    expect(unknownKind.kind).toBeUndefined();
+    expect(unknownKind.results.length).toBeGreaterThan(official.results.length);
+    expect((await answer('q=')).mode).toBe('blank');
+    expect((await answer(`q=${encodeURIComponent('区块链')}`)).results).toEqual([]);
+  });
+
   it('loads nothing search-related on pages that do not search, and on the search page only once used', async () => {
     const page = await live.browser.newPage(desktop);
     const fetched: string[] = [];

@@ -33,6 +33,17 @@ function* cuts(query: string): Generator<[string, string, number]> {
   }
 }
 
+/** One search checks the same query against every section: its cuts are worked out once. */
+let lastQuery: string | undefined;
+let lastCuts: [string, string, number][] = [];
+function cutsOf(query: string): readonly [string, string, number][] {
+  if (query !== lastQuery) {
+    lastCuts = [...cuts(query)];
+    lastQuery = query;
+  }
+  return lastCuts;
+}
+
 function holdsInOrder(text: string, before: string, after: string): boolean {
   if (!before) return text.includes(after);
   if (!after) return text.includes(before);
@@ -51,7 +62,7 @@ function holdsInOrder(text: string, before: string, after: string): boolean {
  */
 export function nearMatch(query: string, texts: readonly string[]): NearMatch | undefined {
   if (Array.from(query).length < 4) return undefined;
-  for (const [before, after, kept] of cuts(query)) {
+  for (const [before, after, kept] of cutsOf(query)) {
     if (texts.some((text) => holdsInOrder(text, before, after))) return { kept };
   }
   return undefined;

@@ -77,11 +77,16 @@ function presentDoc(doc: SearchDoc, query: string): ResultView {
   };
 }
 
-/** The shareable address of a search; the page answers it without JavaScript. */
-export function searchUrl({ query, kind, all }: SearchRequest): string {
+/** The search page: it answers its address without JavaScript. */
+const searchPage = '/search/';
+/** The same answer as data, for the island while its own index is still loading. */
+export const searchAnswerPath = '/search/answer.json';
+
+/** The shareable address of a search, or with `path` the address of its answer as data. */
+export function searchUrl({ query, kind, all }: SearchRequest, path: string = searchPage): string {
   const q = query.trim();
-  if (!q) return '/search/';
-  return `/search/?q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}${all ? '&all=1' : ''}`;
+  if (!q) return path;
+  return `${path}?q=${encodeURIComponent(q)}${kind ? `&kind=${kind}` : ''}${all ? '&all=1' : ''}`;
 }
 
 export function glossaryTermsOf(docs: readonly SearchDoc[]): string[] {

@@ -59,6 +59,37 @@ function compact(original: string): Compacted {
   return { text, starts, ends, gapBefore };
 }
 
+/**
+ * Compacted texts by their original. Only the corpus's titles and texts are highlighted, a fixed few
+ * hundred, so the cache stays small; the bound only guards against a caller passing other text.
+ */
+const compactCache = new Map<string, Compacted>();
+const compactCacheLimit = 2000;
+
+function compacted(original: string): Compacted {
+  let entry = compactCache.get(original);
+  if (!entry) {
+    if (compactCache.size >= compactCacheLimit) compactCache.clear();
+    entry = compact(original);
+    compactCache.set(original, entry);
+  }
+  return entry;
+}
+
+let wordSegmenter: Intl.Segmenter | undefined;
+
+/** Created once: the first one loads the word-break dictionary, which takes a slow phone about 150 ms. */
+function segmenter(): Intl.Segmenter {
+  wordSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return wordSegmenter;
+}
+
+/** Does ahead of time (in the browser, while idle) what highlighting a text costs the first time. */
+export function prepareHighlight(text: string): void {
+  compacted(text);
+  if (typeof Intl === 'object' && 'Segmenter' in Intl) segmenter();
+}
+
 /** A word or number must not be a piece of a longer one: 86 is not found inside 1986. */
 function isWholeWord(source: Compacted, at: number, length: number): boolean {
   const end = at + length;
@@ -138,7 +169,7 @@ function wordStart(text: string, at: number, lead: number): number {
   if (start < at) return start;
   if (typeof Intl === 'object' && 'Segmenter' in Intl) {
     const from = Math.max(0, at - lead);
-    for (const { index, segment } of new Intl.Segmenter('zh', { granularity: 'word' }).segment(text.slice(from, at + lead))) {
+    for (const { index, segment } of segmenter().segment(text.slice(from, at + lead))) {
       if (from + index <= at && from + index + segment.length > at) return from + index;
     }
   }
@@ -171,7 +202,7 @@ export interface HighlightOptions {
 
 /** The text, cut around the matches when long, with the matches marked; `…` shows where text was cut. */
 export function highlight(text: string, query: string, { maxLength = Infinity, bigrams = true }: HighlightOptions = {}): SnippetPart[] {
-  const ranges = findRanges(compact(text), query, bigrams);
+  const ranges = findRanges(compacted(text), query, bigrams);
   const from = text.length > maxLength ? bestWindowStart(text, ranges, maxLength) : 0;
   // A mark is never cut in half at the end of the window.
   const straddling = ranges.find(([s, e]) => s < from + maxLength && e > from + maxLength);
@@ -197,11 +228,16 @@ export function highlight(text: string, query: string, { maxLength = Infinity, b
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 
+/** Text made safe for HTML, in element content and in double-quoted attributes alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => escapes[c]!);
+}
+
 /** The parts as HTML, text escaped and matches in <mark>: one string to set instead of a node per part. */
 export function partsToHtml(parts: readonly SnippetPart[]): string {
   return parts
     .map(({ text, mark }) => {
-      const escaped = text.replace(/[&<>"]/g, (c) => escapes[c]!);
+      const escaped = escapeHtml(text);
       return mark ? `<mark>${escaped}</mark>` : escaped;
     })
     .join('');
