@@ -13,7 +13,7 @@ import type { BenchTable } from './table.ts';
 
 /** Target: the largest paint at most this many times that of the bare page. */
 export const PAINT_BUDGET = 1.15;
-const runs = Number(process.env['PAINT_BENCH_RUNS'] ?? 5);
+const runs = Number(process.env['PAINT_BENCH_RUNS'] ?? 9);
 const pages = ['/', '/gangyao/', '/tongzhi/', '/baosong/'];
 
 /** One cold load on a throttled phone: milliseconds from navigation to the largest contentful paint. */
@@ -77,23 +77,27 @@ export async function benchReadingPaint(): Promise<BenchTable> {
         bareTimes.push(await largestPaint(browser, `${site.url}${bare.path}`));
       }
       const [ours, base] = [median(siteTimes), median(bareTimes)];
+      // Each site load is compared with the bare load right after it: a pair shares whatever else
+      // the machine was doing, which moves single loads by more than the difference measured here.
+      const ratio = median(siteTimes.map((time, run) => time / bareTimes[run]!));
       const blocking = await renderBlocking(browser, `${site.url}${path}`);
       rows.push([
         path,
         Math.round(ours),
         Math.round(base),
-        `${(ours / base).toFixed(2)}×`,
-        ours <= base * PAINT_BUDGET ? '达标' : '超出',
+        `${ratio.toFixed(2)}×`,
+        ratio <= PAINT_BUDGET ? '达标' : '超出',
         blocking.length === 0 ? '无' : blocking.join('、'),
       ]);
       notes.push(`${path}：本站 ${siteTimes.map(Math.round).join('/')} ms，裸页 ${bareTimes.map(Math.round).join('/')} ms。`);
     }
     return {
       title: `阅读页最大内容绘制（LCP）与同文字裸 HTML 页对比（Chromium 手机视口，Slow 4G + CPU ${cpuSlowdown}× 降速，${runs} 次冷加载取中位数）`,
-      columns: ['页面', '本站 LCP ms', '裸页 LCP ms', '倍数', `目标 ≤ ${PAINT_BUDGET}×`, '阻塞渲染的请求'],
+      columns: ['页面', '本站 LCP ms', '裸页 LCP ms', '倍数（逐对中位数）', `目标 ≤ ${PAINT_BUDGET}×`, '阻塞渲染的请求'],
       rows,
       notes: [
         '裸页是该页不开脚本时读者能读到的全部文字，每段一个 <p>，无样式无脚本，放进同一构建、由同一服务器（同样的 gzip 和响应头）送出；本站页与裸页交替加载。',
+        '倍数是逐对比值（每次本站加载与紧随其后的裸页加载之比）的中位数：同一对共享机器当时的负载，单次加载因负载而起的波动比这里要量的差别还大。',
         `网络 ${slow4g.latency} ms 延迟、${(slow4g.downloadThroughput * 8) / 1e6} Mbit/s 下行，浏览器缓存关闭。`,
         ...notes,
       ],
