@@ -39,14 +39,12 @@ export interface ActivityRow {
   practice: string;
 }
 
-type Values = FormValues;
-
 /** Whether anything but the checkbox was filled in: an untouched blank row is not sent. */
 export const rowStarted = (row: ActivityRowInput) =>
   (['date', 'form', 'form_other', 'leader', 'participants', 'practice'] as const).some((part) => row[part].trim() !== '');
 
 /** The highest row number the values hold, so a gap left by a removed row does not hide later ones. */
-export function activityRowCount(values: Values): number {
+export function activityRowCount(values: FormValues): number {
   let most = 0;
   for (const name of Object.keys(values)) {
     const match = /^activity_(\d{1,2})_/.exec(name);
@@ -56,7 +54,7 @@ export function activityRowCount(values: Values): number {
 }
 
 /** The number of the last row with anything typed in it (0 when none). */
-export function lastStartedRow(values: Values): number {
+export function lastStartedRow(values: FormValues): number {
   const rows = activityRowsOf(values);
   for (let i = rows.length - 1; i >= 0; i--) if (rowStarted(rows[i]!)) return i + 1;
   return 0;
@@ -66,10 +64,10 @@ export function lastStartedRow(values: Values): number {
  * The enterprise box as '1' or '': a post sends one ticked box as text, while the plain form read
  * before hydration holds every checkbox as a list.
  */
-export const enterpriseValue = (values: Values, n: number) => (listValue(values, activityField(n, 'enterprise')).length > 0 ? '1' : '');
+export const enterpriseValue = (values: FormValues, n: number) => (listValue(values, activityField(n, 'enterprise')).length > 0 ? '1' : '');
 
 /** Every row the values hold, blank ones included, in order. */
-export function activityRowsOf(values: Values): ActivityRowInput[] {
+export function activityRowsOf(values: FormValues): ActivityRowInput[] {
   const rows: ActivityRowInput[] = [];
   for (let n = 1; n <= activityRowCount(values); n++) {
     const row = {} as ActivityRowInput;
