@@ -53,9 +53,13 @@ describe('the 纲要 page as a reader opens it', () => {
     await context.close();
   });
 
-  it('explains a glossary term in place when the reader taps it', async () => {
+  it.each([
+    ['', false],
+    [' in 大字模式', true],
+  ] as const)('explains a glossary term in place when the reader taps it%s', async (_, large) => {
     const { context, page } = await open(phone);
     await page.goto(`${live.site.url}/gangyao/`);
+    if (large) await page.locator('label[for="daziti"]').click();
     const term = await firstTerm(page);
     const entry = loadTerms().find((t) => t.slug === term.slug);
     expect(entry).toBeDefined();
@@ -66,17 +70,30 @@ describe('the 纲要 page as a reader opens it', () => {
     expect(await popover.innerText()).toContain(entry!.text.slice(0, 12));
     expect(await popover.locator(`a[href$="/mingci/#${term.slug}"]`).count()).toBe(1);
     expect(new URL(page.url()).pathname).toBe('/gangyao/');
+    // It stays while the reader reads it: a pointer leaving a term closes only what hovering opened,
+    // 300 ms later, and the browser's own pointer events after a tap must not count as leaving.
+    await page.waitForTimeout(1000);
+    expect(await popover.count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await popover.count()).toBe(0);
     await context.close();
   });
 
-  it('shows the explanation on hover with a mouse on a desktop screen', async () => {
+  it('shows the explanation on hover with a mouse on a desktop screen, and keeps it once clicked', async () => {
     const { context, page } = await open(desktop);
     await page.goto(`${live.site.url}/gangyao/#part-3`);
-    await page.locator('#gangyao a.term').first().hover();
-    await page.locator('.term-pop').waitFor();
+    const term = page.locator('#gangyao a.term').first();
+    const popover = page.locator('.term-pop');
+    await term.hover();
+    await popover.waitFor();
     expect(new URL(page.url()).pathname).toBe('/gangyao/');
+    await page.mouse.move(1, 1);
+    await popover.waitFor({ state: 'detached' });
+    await term.click();
+    await popover.waitFor();
+    await page.mouse.move(1, 1);
+    await page.waitForTimeout(1000);
+    expect(await popover.count()).toBe(1);
     await context.close();
   });
 

@@ -9,6 +9,8 @@ import { make } from './dom.ts';
 let glossary: Promise<DocumentFragment> | undefined;
 let pop: HTMLElement | undefined;
 let owner: HTMLAnchorElement | undefined;
+/** Opened by a pointer resting on the term, so leaving it closes it; a tap or click keeps it until closed. */
+let byHover = false;
 let timer = 0;
 
 function entryFor(link: HTMLAnchorElement): Promise<Element | null> {
@@ -48,7 +50,7 @@ function open(link: HTMLAnchorElement, entry: Element, takeFocus: boolean): void
   box.appendChild(make('p', {})).appendChild(make('a', { href: link.href }, '查看名词解释'));
   box.appendChild(make('button', { type: 'button', 'aria-label': '关闭' }, '×')).addEventListener('click', () => close(true));
   box.addEventListener('mouseenter', () => clearTimeout(timer));
-  box.addEventListener('mouseleave', () => later(close));
+  box.addEventListener('mouseleave', () => byHover && later(close));
   // Inside main, so that the large-text mode scales the popover too.
   (document.getElementById('main') as HTMLElement).appendChild(box);
   const rect = link.getBoundingClientRect();
@@ -57,6 +59,7 @@ function open(link: HTMLAnchorElement, entry: Element, takeFocus: boolean): void
   box.style.left = `${left + window.pageXOffset}px`;
   pop = box;
   owner = link;
+  byHover = !takeFocus;
   link.setAttribute('aria-expanded', 'true');
   if (takeFocus) box.focus();
 }
@@ -84,15 +87,17 @@ export function setUpTermPopovers(root: Element): void {
     const link = termOf(event.target);
     if (!link || (event as MouseEvent).ctrlKey || (event as MouseEvent).metaKey) return;
     event.preventDefault();
-    if (owner === link) close();
+    clearTimeout(timer);
+    // Clicking a term that hovering opened pins its explanation; clicking a pinned one closes it.
+    if (owner === link && !byHover) close();
     else show(link, true);
   });
   root.addEventListener('mouseover', (event) => {
     const link = termOf(event.target);
-    if (hover && link && link !== owner) later(() => show(link, false));
+    if (hover && link && link !== owner) later(() => link !== owner && show(link, false));
   });
   root.addEventListener('mouseout', (event) => {
-    if (termOf(event.target)) later(close);
+    if (byHover && termOf(event.target)) later(close);
   });
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') close(true);
