@@ -147,6 +147,10 @@ describe('search in a real browser', () => {
     await page.click('#search-q');
     await page.keyboard.insertText('首席质量官');
     await page.waitForSelector('.search-failed');
+    expect(await page.textContent('.search-failed')).toContain('改由服务器搜索');
+    // Typing still answers, from the server.
+    await page.waitForSelector(settled('首席质量官'));
+    expect((await resultLinks(page)).map((l) => l.href)).toContain('/gangyao/#art-20');
     await Promise.all([page.waitForURL(/q=/), page.click('.search-row button')]);
     await page.waitForSelector(settled('首席质量官'));
     expect((await resultLinks(page)).map((l) => l.href)).toContain('/gangyao/#art-20');
