@@ -16,6 +16,7 @@ import {
   formData,
   jpeg,
   leftoverTempFiles,
+  pdf,
   postRequest,
   testContext,
   unitWithCode,
@@ -197,6 +198,21 @@ describe('the plain form without JavaScript', () => {
       ['座谈会', 600, 800],
     ]);
     expect(version.essays[0]!.file?.originalName).toBe('感想一.docx');
+  });
+
+  it('refuses a PDF sent as a 学习感想 next to that essay, keeping the PDF sent as the 情况汇报', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const files: [string, Blob, string][] = [
+      ['report_file', blob(pdf()), '情况汇报.pdf'],
+      ['essay_1_file', blob(pdf()), '感想一.pdf'],
+    ];
+    const outcome = await receiveSubmission(postRequest('/baosong/', formData(completeFields(auth.unitId, auth.code), files)), context);
+    if (outcome.kind !== 'invalid') throw new Error(`expected invalid, got ${outcome.kind}`);
+    expect(outcome.errors['essay_1_file']).toContain('感想一.pdf”是 PDF');
+    expect(outcome.stagedFiles.report_file?.name).toBe('情况汇报.pdf');
+    expect(outcome.stagedFiles.essay_1_file).toBeUndefined();
+    expect(outcome.values['report_body']).toContain('专题会议');
   });
 
   it('refuses a body that is not a form, with a Chinese message', async () => {

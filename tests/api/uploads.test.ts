@@ -159,6 +159,18 @@ describe('uploading one photo or attachment', () => {
     expect(String(result.body['error'])).toContain(words);
   });
 
+  it('takes only Word for a 学习感想, whose text goes into the 汇编: a PDF is refused there with what to do instead', async () => {
+    const context = testContext();
+    const auth = await unitWithCode(context);
+    const essay = await upload(context, auth, 'essay_2_file', blob(pdf()), '体会.pdf');
+    expect(essay.status).toBe(415);
+    expect(String(essay.body['error'])).toContain('请上传 Word 文档（.docx），或把正文粘贴到“正文”框');
+    const other = await upload(context, auth, 'essay_1_file', blob(Buffer.from('随手记的几句话')), '体会.txt');
+    expect(String(other.body['error'])).toContain('不是 Word 文档。这里只收 Word 文档（.docx）。');
+    expect(count(context, 'staged_uploads')).toBe(0);
+    expect((await upload(context, auth, 'info_file', blob(pdf()), '工作信息.pdf')).status).toBe(200);
+  });
+
   it('refuses a wrong code with 401 and keeps nothing', async () => {
     const context = testContext();
     const auth = await unitWithCode(context);

@@ -20,13 +20,30 @@ export interface AttachmentType {
 const namedWord = (name: string) => /\.docx?$/i.test(name.trim());
 
 const label = (name: string) => `文件“${name || '未命名'}”`;
-const wanted = '这里只收 Word 文档（.docx）或 PDF 文件。';
 
-/** Throws FileRefused with a Chinese message unless the file is a .docx (or a Word file sent as one) or a whole PDF. */
-export async function checkAttachment(path: string, originalName: string): Promise<AttachmentType> {
+/**
+ * What a file field takes: a 学习感想 only Word, since its text goes into the 汇编 and a PDF's
+ * text is not read; the 情况汇报 and 相关信息 originals Word or PDF.
+ */
+export type Accepted = 'word' | 'word-or-pdf';
+
+const WORDING = {
+  word: { wanted: '这里只收 Word 文档（.docx）。', not: '不是 Word 文档', saveAs: '.docx' },
+  'word-or-pdf': { wanted: '这里只收 Word 文档（.docx）或 PDF 文件。', not: '不是 Word 文档或 PDF', saveAs: '.docx 或 PDF' },
+} as const;
+
+/** Throws FileRefused with a Chinese message unless the file is a .docx (or a Word file sent as one) or, where taken, a whole PDF. */
+export async function checkAttachment(path: string, originalName: string, accepted: Accepted = 'word-or-pdf'): Promise<AttachmentType> {
+  const { wanted, not, saveAs } = WORDING[accepted];
   const kind = sniff(await readHead(path));
   switch (kind) {
     case 'pdf': {
+      if (accepted === 'word') {
+        throw new FileRefused(
+          `${label(originalName)}是 PDF。学习感想的文字要编入汇编，请上传 Word 文档（.docx），或把正文粘贴到“正文”框。`,
+          415,
+        );
+      }
       // A PDF ends with %%EOF (possibly followed by a little whitespace); without it the upload was cut off.
       if (!(await readTail(path, 2048)).toString('latin1').includes('%%EOF')) {
         throw new FileRefused(`${label(originalName)}不完整，可能上传时中断了。请重新上传。`);
@@ -49,13 +66,13 @@ export async function checkAttachment(path: string, originalName: string): Promi
     case 'ole':
       // Encrypted .docx files are OLE containers too; both are Word files the unit means to send.
       if (namedWord(originalName)) return { mime: DOC_MIME, extension: /\.docx$/i.test(originalName.trim()) ? 'docx' : 'doc' };
-      throw new FileRefused(`${label(originalName)}是旧版 Word（.doc）或 WPS 格式。请在 Word 或 WPS 中“另存为”.docx 或 PDF 后上传。`, 415);
+      throw new FileRefused(`${label(originalName)}是旧版 Word（.doc）或 WPS 格式。请在 Word 或 WPS 中“另存为”${saveAs} 后上传。`, 415);
     case 'jpeg':
     case 'png':
     case 'webp':
     case 'heif':
       throw new FileRefused(`${label(originalName)}是图片。照片请在“活动照片”处上传；${wanted}`, 415);
     default:
-      throw new FileRefused(`${label(originalName)}不是 Word 文档或 PDF。${wanted}`, 415);
+      throw new FileRefused(`${label(originalName)}${not}。${wanted}`, 415);
   }
 }

@@ -4,6 +4,7 @@
  * which may be CON.jpg, .htaccess, carry bidi overrides or run to hundreds of characters.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { essayFileNumber } from '#shared/submission/fields.ts';
 
 interface Row {
   unit: string;
@@ -17,8 +18,8 @@ const KIND_LABELS: Record<string, string> = {
 };
 
 const kindLabel = (kind: string): string => {
-  const essay = /^essay_(\d+)_file$/.exec(kind);
-  return essay ? `学习感想${essay[1]}` : (KIND_LABELS[kind] ?? '附件');
+  const essay = essayFileNumber(kind);
+  return essay ? `学习感想${essay}` : (KIND_LABELS[kind] ?? '附件');
 };
 
 const QUERIES: { sql: string; label: (row: Record<string, unknown>) => string }[] = [

@@ -33,3 +33,8 @@ export const photoTokenField = (n: number) => `photo_token_${n}`;
 export const photoCaptionField = (n: number) => `photo_caption_${n}`;
 
 export const essayField = (n: number, part: 'title' | 'author' | 'position' | 'body' | 'file') => `essay_${n}_${part}`;
+/** Which 学习感想 a file field (essay_N_file) holds the Word file of; undefined for any other field. */
+export function essayFileNumber(field: string): number | undefined {
+  const essay = /^essay_(\d+)_file$/.exec(field);
+  return essay ? Number(essay[1]) : undefined;
+}
