@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +41,18 @@ describe('organiser accounts from the configuration', () => {
     const config = parseAdminUsers(` lishuhu:${a} ; wang:${b};`);
     expect(config.organisers.map((o) => o.username)).toEqual(['lishuhu', 'wang']);
     expect(config.problems).toEqual([]);
+  });
+
+  it('refuses a user name carrying an invisible character, which no one could type at the login', async () => {
+    const hash = await hashPassword('a');
+    const config = parseAdminUsers(`li\u200bshuhu:${hash};wang\u202e:${hash};王明:${hash}`);
+    expect(config.organisers.map((o) => o.username)).toEqual(['王明']);
+    expect(config.problems).toHaveLength(2);
+    expect(config.problems[0]).toContain('看不见的字符');
+    const cli = spawnSync(process.execPath, ['src/cli/admin.ts', 'add', 'li\u200bshuhu'], { input: 'a-long-password\n', encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toContain('看不见的字符');
+    expect(cli.stdout).not.toContain('$');
   });
 
   it('skips a plain password in the YAML file and says why in Chinese', async () => {
