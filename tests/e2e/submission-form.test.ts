@@ -1,6 +1,7 @@
 import { Document, Packer, Paragraph } from 'docx';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { pdf } from '../support/api-context.ts';
 import { launchBrowser, phone } from '../support/browser.ts';
 import {
   fillSubmission,
@@ -24,6 +25,7 @@ beforeAll(async () => {
     'IMG_0002.jpg': await phonePhoto(2, { width: 1600, height: 1200 }),
     '情况汇报.docx': Buffer.from(await Packer.toBuffer(report)),
     '旧版汇报.doc': Buffer.from('not a docx'),
+    '学习体会.pdf': pdf(),
   });
 });
 
@@ -82,6 +84,10 @@ describe('sending the 报送 material from a phone', () => {
     await expect.poll(() => page.locator('[data-status="done"]').count(), { timeout: 60_000 }).toBe(3);
     expect(await page.locator('[data-status="done"]').first().innerText()).toBe('已上传');
     expect(await page.locator('#f-report_file-error').count()).toBe(0);
+    // A PDF essay is turned away too, next to that essay: its text could not go into the 汇编.
+    await page.setInputFiles('#f-essay_1_file', photos['学习体会.pdf']!);
+    expect(await page.locator('#f-essay_1_file-error').innerText()).toContain('PDF 不行');
+    expect(await page.locator('[data-status]').count()).toBe(3);
 
     await page.click('.sf-form button[type="submit"]');
     await expectReceipt(page, '卫辉市水利局', 2);
