@@ -34,8 +34,11 @@ export function spyContents(toc: Element, root: Element): void {
     (entries) => {
       for (const entry of entries) {
         const at = inView.indexOf(entry.target);
-        if (entry.isIntersecting && at < 0) inView.push(entry.target);
-        else if (!entry.isIntersecting && at >= 0) inView.splice(at, 1);
+        // A section that only touches the zone's edge (the one just above a link's target) counts
+        // as intersecting for the observer, but the reader sees none of it.
+        const seen = entry.isIntersecting && entry.intersectionRect.height > 0;
+        if (seen && at < 0) inView.push(entry.target);
+        else if (!seen && at >= 0) inView.splice(at, 1);
       }
       mark();
     },
