@@ -29,6 +29,9 @@ export default defineConfig({
           setupFiles: ['tests/support/csp-guard.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A browser on a shared, loaded machine can take seconds to do what takes milliseconds on a
+          // quiet one; a condition that comes true is waited for, never timed (the default is 1 s).
+          expect: { poll: { timeout: 30_000 } },
           // Two cores: one Chromium per worker is the most this machine carries without flaking.
           maxWorkers: 2,
         },

@@ -4,7 +4,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phone } from '../support/browser.ts';
-import { openEnhancedForm, phonePhoto, startSubmissionSite, writeTempFiles, type SubmissionSite } from '../support/submission-site.ts';
+import {
+  openEnhancedForm,
+  phonePhoto,
+  startSubmissionSite,
+  storedDraft,
+  writeTempFiles,
+  type SubmissionSite,
+} from '../support/submission-site.ts';
 import { emulateEngineIgnoringExif } from './submission-old-engine.ts';
 
 let site: SubmissionSite;
@@ -48,20 +55,9 @@ const statusOf = (page: Page, n: number) =>
     .locator('[data-status]');
 
 /** The upload tokens of the photos in the draft as IndexedDB holds it right now. */
-function storedPhotoTokens(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve) => {
-        const open = indexedDB.open('baosong-drafts');
-        open.onsuccess = () => {
-          const read = open.result.transaction('drafts').objectStore('drafts').get('draft:zlqg-2023');
-          read.onsuccess = () => {
-            const photos = (read.result as { photos?: { token?: string }[] } | undefined)?.photos ?? [];
-            resolve(photos.map((photo) => photo.token ?? '').filter(Boolean));
-          };
-        };
-      }),
-  );
+async function storedPhotoTokens(page: Page): Promise<string[]> {
+  const photos = (await storedDraft(page))?.photos ?? [];
+  return photos.map((photo) => photo.token ?? '').filter(Boolean);
 }
 
 /** The file part of a captured multipart upload. */

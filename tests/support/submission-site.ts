@@ -144,3 +144,32 @@ export async function openEnhancedForm(page: Page, siteUrl: string): Promise<voi
   await page.goto(`${siteUrl}/baosong/`);
   await page.waitForSelector('form[data-enhanced="true"]');
 }
+
+/** What the form has saved on the device right now, as IndexedDB holds it; undefined before the first save. */
+export interface StoredDraft {
+  values?: Record<string, unknown>;
+  photos?: { token?: string }[];
+}
+
+export function storedDraft(page: Page): Promise<StoredDraft | undefined> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredDraft | undefined>((resolve) => {
+        const open = indexedDB.open('baosong-drafts');
+        // Never create the database here: the form must be the one to create it, with its stores.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          try {
+            const read = open.result.transaction('drafts').objectStore('drafts').get('draft:zlqg-2023');
+            read.onsuccess = () => resolve(read.result as StoredDraft | undefined);
+            read.onerror = () => resolve(undefined);
+          } catch {
+            resolve(undefined);
+          } finally {
+            open.result.close();
+          }
+        };
+      }),
+  );
+}
