@@ -70,6 +70,14 @@ describe('the 纲要 page as a reader opens it', () => {
     expect(await popover.innerText()).toContain(entry!.text.slice(0, 12));
     expect(await popover.locator(`a[href$="/mingci/#${term.slug}"]`).count()).toBe(1);
     expect(new URL(page.url()).pathname).toBe('/gangyao/');
+    // All of it on the screen, with room for its focus ring, in large text too.
+    const [left, right, screen] = await popover.evaluate((box) => [
+      box.getBoundingClientRect().left,
+      box.getBoundingClientRect().right,
+      document.documentElement.clientWidth,
+    ]);
+    expect(left).toBeGreaterThanOrEqual(8);
+    expect(right).toBeLessThanOrEqual(screen - 7.5);
     // It stays while the reader reads it: a pointer leaving a term closes only what hovering opened,
     // 300 ms later, and the browser's own pointer events after a tap must not count as leaving.
     await page.waitForTimeout(1000);

@@ -54,7 +54,12 @@ function open(link: HTMLAnchorElement, entry: Element, takeFocus: boolean): void
   // Inside main, so that the large-text mode scales the popover too.
   (document.getElementById('main') as HTMLElement).appendChild(box);
   const rect = link.getBoundingClientRect();
-  const left = Math.max(8, Math.min(rect.left, document.documentElement.clientWidth - box.offsetWidth - 8));
+  const screenWidth = document.documentElement.clientWidth;
+  // Measured where it may stand furthest left, and never wider than the screen less 8 px a side:
+  // in 大字模式 on a narrow phone its 22em would run past the edge.
+  box.style.left = '8px';
+  box.style.maxWidth = `${Math.min(parseFloat(getComputedStyle(box).maxWidth) || screenWidth, screenWidth - 16)}px`;
+  const left = Math.max(8, Math.min(rect.left, screenWidth - box.offsetWidth - 8));
   box.style.top = `${rect.bottom + window.pageYOffset + 6}px`;
   box.style.left = `${left + window.pageXOffset}px`;
   pop = box;
