@@ -62,6 +62,8 @@ export default defineConfig({
       scriptDirective: { hashes: [inlineScriptHash] },
     },
   },
+  // The texts hold no code: no highlighter, whose inline styles the CSP above would refuse.
+  markdown: { syntaxHighlight: false },
   trailingSlash: 'ignore',
   // Every stylesheet is small: inlined, it paints with the HTML instead of costing another round trip.
   build: { format: 'directory', inlineStylesheets: 'always' },
