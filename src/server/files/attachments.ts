@@ -5,6 +5,7 @@
  * the original still reaches the organisers, and the receipt says why its text could not be read
  * (docx-text.ts). Anything else is refused with a message saying what to send.
  */
+import type { AttachmentAccepts } from '#shared/submission/fields.ts';
 import { FileRefused, readHead, readTail, sniff, zipEntryNames } from './sniff.ts';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -21,19 +22,17 @@ const namedWord = (name: string) => /\.docx?$/i.test(name.trim());
 
 const label = (name: string) => `文件“${name || '未命名'}”`;
 
-/**
- * What a file field takes: a 学习感想 only Word, since its text goes into the 汇编 and a PDF's
- * text is not read; the 情况汇报 and 相关信息 originals Word or PDF.
- */
-export type Accepted = 'word' | 'word-or-pdf';
-
 const WORDING = {
   word: { wanted: '这里只收 Word 文档（.docx）。', not: '不是 Word 文档', saveAs: '.docx' },
   'word-or-pdf': { wanted: '这里只收 Word 文档（.docx）或 PDF 文件。', not: '不是 Word 文档或 PDF', saveAs: '.docx 或 PDF' },
 } as const;
 
 /** Throws FileRefused with a Chinese message unless the file is a .docx (or a Word file sent as one) or, where taken, a whole PDF. */
-export async function checkAttachment(path: string, originalName: string, accepted: Accepted = 'word-or-pdf'): Promise<AttachmentType> {
+export async function checkAttachment(
+  path: string,
+  originalName: string,
+  accepted: AttachmentAccepts = 'word-or-pdf',
+): Promise<AttachmentType> {
   const { wanted, not, saveAs } = WORDING[accepted];
   const kind = sniff(await readHead(path));
   switch (kind) {

@@ -14,7 +14,7 @@ import type { ReceivedFile } from '#server/files/multipart.ts';
 import { processPhoto } from '#server/files/photos.ts';
 import { FileRefused } from '#server/files/sniff.ts';
 import { opsSettings } from '#server/ops/settings.ts';
-import { essayFileNumber } from '#shared/submission/fields.ts';
+import { attachmentAccepts } from '#shared/submission/fields.ts';
 
 export const PHOTO_KIND = 'photo';
 
@@ -96,7 +96,7 @@ export async function stageAttachment(
   file: ReceivedFile,
   now: Date,
 ): Promise<StagedUpload> {
-  const type = await checkAttachment(file.path, file.filename, essayFileNumber(kind) ? 'word' : 'word-or-pdf');
+  const type = await checkAttachment(file.path, file.filename, attachmentAccepts(kind));
   const stored = await persistFile(dataDir, { path: file.path, sha256: file.sha256, bytes: file.bytes }, type.extension);
   const originalName = cleanFileName(file.filename) || `附件.${type.extension}`;
   const result = transaction(db, () => {

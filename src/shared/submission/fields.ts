@@ -38,3 +38,11 @@ export function essayFileNumber(field: string): number | undefined {
   const essay = /^essay_(\d+)_file$/.exec(field);
   return essay ? Number(essay[1]) : undefined;
 }
+
+/**
+ * What a file field takes: a 学习感想 only Word, since its text goes into the 汇编 and a PDF's text
+ * is not read; the 情况汇报 and 相关信息 originals Word or PDF. The form checks a picked file by
+ * this before sending it, the server checks what arrives.
+ */
+export type AttachmentAccepts = 'word' | 'word-or-pdf';
+export const attachmentAccepts = (field: string): AttachmentAccepts => (essayFileNumber(field) === undefined ? 'word-or-pdf' : 'word');
