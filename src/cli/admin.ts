@@ -9,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { hashPassword } from '#server/admin/passwords.ts';
-import { isValidUsername } from '#server/admin/organisers.ts';
+import { isValidUsername, USERNAME_RULE } from '#server/admin/organisers.ts';
 
 const MIN_LENGTH = 10;
 
@@ -48,7 +48,7 @@ const [command, username] = process.argv.slice(2);
 if (command !== 'add' || !username) {
   fail('用法：npm run admin -- add 用户名\n生成组织方账号的口令散列，写入环境变量 ADMIN_USERS 或 content/campaign/organisers.yaml。');
 }
-if (!isValidUsername(username)) fail('用户名应为 1–32 个字符，不能含空格、冒号、分号或看不见的字符（从别处复制的用户名请手动重新输入）。');
+if (!isValidUsername(username)) fail(`用户名应为 ${USERNAME_RULE}（从别处复制的用户名请手动重新输入）。`);
 
 let password: string;
 if (process.stdin.isTTY) {

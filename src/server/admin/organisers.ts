@@ -18,6 +18,8 @@ export interface OrganiserConfig {
 // No spaces (full-width ones included), no separators of ADMIN_USERS, and nothing invisible: a name
 // pasted with a zero-width or direction mark could never be typed at the login.
 const USERNAME = /^[^\s:;\p{C}]{1,32}$/u;
+/** The same rule in words, for every message that refuses a name. */
+export const USERNAME_RULE = '1–32 个字符，不能含空格、冒号、分号或看不见的字符';
 
 export function isValidUsername(name: string): boolean {
   return USERNAME.test(name);
@@ -25,7 +27,7 @@ export function isValidUsername(name: string): boolean {
 
 function accept(source: string, username: string, hash: string, into: OrganiserConfig): void {
   if (!isValidUsername(username)) {
-    into.problems.push(`${source}：用户名“${username}”无效（1–32 个字符，不能含空格、冒号、分号或看不见的字符），已忽略。`);
+    into.problems.push(`${source}：用户名“${username}”无效（${USERNAME_RULE}），已忽略。`);
   } else if (!isPasswordHash(hash)) {
     into.problems.push(`${source}：账号“${username}”的口令散列格式不对，已忽略。请用 npm run admin -- add ${username} 重新生成。`);
   } else {
