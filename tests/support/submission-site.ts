@@ -10,6 +10,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
+import { DRAFT_DATABASE } from '#islands/submission/draft-store.ts';
+import { loadCampaign } from '#server/campaign/campaign.ts';
+import { draftMetaKey } from '#shared/submission/draft.ts';
 import { startSite, type RunningSite } from './site.ts';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
@@ -152,16 +155,17 @@ export interface StoredDraft {
 }
 
 export function storedDraft(page: Page): Promise<StoredDraft | undefined> {
+  const where = { ...DRAFT_DATABASE, key: draftMetaKey(loadCampaign().id) };
   return page.evaluate(
-    () =>
+    ({ name, store, key }) =>
       new Promise<StoredDraft | undefined>((resolve) => {
-        const open = indexedDB.open('baosong-drafts');
+        const open = indexedDB.open(name);
         // Never create the database here: the form must be the one to create it, with its stores.
         open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => resolve(undefined);
         open.onsuccess = () => {
           try {
-            const read = open.result.transaction('drafts').objectStore('drafts').get('draft:zlqg-2023');
+            const read = open.result.transaction(store).objectStore(store).get(key);
             read.onsuccess = () => resolve(read.result as StoredDraft | undefined);
             read.onerror = () => resolve(undefined);
           } catch {
@@ -171,5 +175,6 @@ export function storedDraft(page: Page): Promise<StoredDraft | undefined> {
           }
         };
       }),
+    where,
   );
 }

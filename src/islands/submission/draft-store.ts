@@ -14,9 +14,12 @@ export interface StoredBlob {
   preview?: Blob;
 }
 
+/** Where the drafts live: one IndexedDB database with one object store. */
+export const DRAFT_DATABASE = { name: 'baosong-drafts', store: 'drafts' } as const;
+
 let store: UseStore | undefined;
 function draftStore(): UseStore {
-  store ??= createStore('baosong-drafts', 'drafts');
+  store ??= createStore(DRAFT_DATABASE.name, DRAFT_DATABASE.store);
   return store;
 }
 

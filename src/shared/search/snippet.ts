@@ -84,7 +84,7 @@ function segmenter(): Intl.Segmenter {
   return wordSegmenter;
 }
 
-/** Does ahead of time (in the browser, while idle) what highlighting a text costs the first time. */
+/** Does ahead of time (in the browser, as the index is built) what highlighting a text costs the first time. */
 export function prepareHighlight(text: string): void {
   compacted(text);
   if (typeof Intl === 'object' && 'Segmenter' in Intl) segmenter();
