@@ -56,6 +56,9 @@ const path = (fallback: string) =>
 
 const DEADLINE = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}))?$/;
 
+/** The most photos a server may decode at once: each 24-MP decode holds about a hundred MB. */
+export const MAX_PHOTO_CONCURRENCY = 16;
+
 export const configSchema = z.object({
   HOST: z.preprocess(present, z.string().default('localhost')).describe('监听地址。'),
   PORT: integer('PORT', 1, 65535, 4321).describe('监听端口。'),
@@ -80,7 +83,7 @@ export const configSchema = z.object({
   }).describe('站点对外的网址'),
   SERVER_CERT_PATH: text().describe('不经代理直接提供 HTTPS 时的证书和私钥文件。'),
   SERVER_KEY_PATH: text().describe('不经代理直接提供 HTTPS 时的证书和私钥文件。'),
-  PHOTO_CONCURRENCY: integer('PHOTO_CONCURRENCY', 1, 16, 2).describe('同时解码的照片数。'),
+  PHOTO_CONCURRENCY: integer('PHOTO_CONCURRENCY', 1, MAX_PHOTO_CONCURRENCY, 2).describe('同时解码的照片数。'),
   STAGED_UPLOAD_DAYS: positive('STAGED_UPLOAD_DAYS', 7).describe('已上传但一直没有随报送提交的照片和附件保留的天数'),
   MIN_FREE_MB: positive('MIN_FREE_MB', 200).describe('`DATA_DIR` 所在磁盘的剩余空间低于此值时'),
   AUDIT_KEEP_DAYS: positive('AUDIT_KEEP_DAYS', 365).describe('操作日志保留的天数'),
