@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CampaignConfigError, contactLine, loadCampaign } from '#server/campaign/campaign.ts';
 import { loadConfig } from '#server/config/config.ts';
+import { deadlinePhrase } from '#shared/campaign/deadline-words.ts';
 
 const shipped = () => loadCampaign({ config: {} });
 
@@ -38,6 +39,16 @@ describe('the campaign configuration', () => {
     expect(loadCampaign({ config: loadConfig({ CAMPAIGN_DEADLINE: '2026-12-31' }) }).deadlineAt.toISOString()).toBe(
       '2026-12-31T10:00:00.000Z',
     );
+  });
+
+  it('says 下班前 after a new deadline only when it keeps the hour the notice meant by it', () => {
+    const phraseFor = (value: string) => {
+      const campaign = loadCampaign({ config: loadConfig({ CAMPAIGN_DEADLINE: value }) });
+      return deadlinePhrase(campaign.deadlineAt, campaign.deadline.label);
+    };
+    expect(phraseFor('2026-12-31')).toBe('2026年12月31日 18:00（下班前）');
+    expect(phraseFor('2026-12-31T18:00')).toBe('2026年12月31日 18:00（下班前）');
+    expect(phraseFor('2026-12-31T12:00')).toBe('2026年12月31日 12:00');
   });
 
   it('explains in Chinese a deadline override it cannot read', () => {

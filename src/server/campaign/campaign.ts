@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import * as z from 'zod';
-import { campaignSchema, type CampaignConfig } from '#shared/campaign/schema.ts';
+import { DEFAULT_DEADLINE_TIME, campaignSchema, type CampaignConfig } from '#shared/campaign/schema.ts';
 import { beijingInstant } from '#shared/campaign/deadline.ts';
 import { config, type Config } from '#server/config/config.ts';
 
@@ -47,7 +47,10 @@ function applyOverrides(raw: object, overrides: Partial<CampaignOverrides>): { r
   const deadline = overrides.CAMPAIGN_DEADLINE;
   if (deadline) {
     const current = (config['deadline'] ?? {}) as Record<string, unknown>;
-    config['deadline'] = { ...current, ...deadline };
+    // The notice's words (下班前) name the hour they were written for: a deadline moved to another
+    // hour would otherwise read as 12:00（下班前）.
+    const sameHour = deadline.time === undefined || deadline.time === (current['time'] ?? DEFAULT_DEADLINE_TIME);
+    config['deadline'] = { ...current, ...deadline, ...(sameHour ? {} : { label: '' }) };
     overriddenBy.push('CAMPAIGN_DEADLINE');
   }
   if (overrides.LATE_POLICY) {

@@ -18,12 +18,18 @@ const contactSchema = z.object({
   email: z.email(),
 });
 
+/** The hour the notice's 下班前 stands for when the campaign file names none. */
+export const DEFAULT_DEADLINE_TIME = '18:00';
+
 const deadlineSchema = z.object({
   /** Calendar day of the deadline in Beijing, YYYY-MM-DD. Required. */
   date: dateString,
   /** What 下班前 means on that day, HH:mm on a Beijing clock. Default 18:00. */
-  time: timeString.default('18:00'),
-  /** Words shown after the date, as the notice says them. Default 下班前. At most 10 characters. */
+  time: timeString.default(DEFAULT_DEADLINE_TIME),
+  /**
+   * Words shown after the date, as the notice says them. Default 下班前. At most 10 characters; empty
+   * shows none. They describe `time`: CAMPAIGN_DEADLINE at another hour drops them.
+   */
   label: z.string().max(10).default('下班前'),
   /** Only Beijing time: China keeps UTC+8 all year, so the deadline maths needs no zone database. */
   timeZone: z.literal('Asia/Shanghai').default('Asia/Shanghai'),
