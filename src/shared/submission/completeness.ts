@@ -29,7 +29,7 @@ export interface MissingMaterial {
   text: string;
 }
 
-/** The campaign's requirements (campaign-schema.ts) in the shape missingMaterials takes. */
+/** The campaign's requirements (src/shared/campaign/schema.ts) in the shape missingMaterials takes. */
 export const materialsRequired = (requirements: { photos: { min: number }; essays: number }): MaterialsRequired => ({
   photoMin: requirements.photos.min,
   essayCount: requirements.essays,
