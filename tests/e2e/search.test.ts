@@ -107,6 +107,19 @@ describe('search in a real browser', () => {
     await page.close();
   });
 
+  it('mentions the arrow keys where there is a keyboard, and not on a phone, which has none', async () => {
+    for (const [device, shown] of [
+      [desktop, true],
+      [phone, false],
+    ] as const) {
+      const page = await live.browser.newPage(device);
+      await page.goto(`${live.site.url}/search/`);
+      expect(await page.locator('#search-hint').innerText()).toContain('多个词语用空格分开');
+      expect((await page.locator('#search-hint').innerText()).includes('按↓键进入结果'), device.viewport.width.toString()).toBe(shown);
+      await page.close();
+    }
+  });
+
   it('shows ten results first and more on request, in place with JavaScript and by link without', async () => {
     const page = await live.browser.newPage(desktop);
     await page.goto(`${live.site.url}/search/`);
