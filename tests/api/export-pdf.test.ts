@@ -7,6 +7,7 @@ import { exportBytes, exportFixture } from '../support/export-fixture.ts';
 import { renderPdfs } from '../support/libreoffice.ts';
 import { readZip } from '../support/unzip.ts';
 import { exportKind } from '#server/export/exports.ts';
+import { SUMMARY_COLUMNS, summaryRows } from '#server/export/summary.ts';
 
 const fixture = await exportFixture();
 const exported = async (name: string) => exportBytes((out) => exportKind(name)!.write(fixture.ctx, out));
@@ -74,6 +75,28 @@ describe('汇总表.xlsx printed', () => {
         .find((line) => line.includes('卫辉市水利局'))!;
     expect(rowOn('参加人次')).toMatch(/\s30(\s|$)/);
     expect(rowOn('学习感想数')).toMatch(/\s2\s+2(\s|$)/);
+  });
+
+  it('heads every printed page with the title and the export time, once, whichever columns it holds', () => {
+    // Both sheets, 汇总表 and then 活动台账, each under its own title.
+    const heading = new RegExp(`^${squeeze(fixture.ctx.campaign.title)}(汇总表|活动台账)导出时间：2023-03-0110:00（北京时间）`);
+    for (const page of pages) {
+      expect(squeeze(page)).toMatch(heading);
+      // Once: the title rows above the table are left out of the print, or they would repeat it.
+      expect(squeeze(page).split(squeeze(fixture.ctx.campaign.title)).length, page).toBe(2);
+    }
+    expect(pages.filter((page) => squeeze(page).includes('活动台账导出时间')).length).toBeGreaterThan(0);
+  });
+
+  it('prints every text cell whole, its row as tall as its wrapped lines', () => {
+    const drawn = squeeze(pdfs['summary.xlsx']!.drawn);
+    const rows = [...summaryRows(fixture.ctx.db, fixture.ctx.campaign.requirements)];
+    const ledger = SUMMARY_COLUMNS.findIndex((column) => column.header === '学习活动台账');
+    // The ledger of the first unit runs past its column's width: it prints on two lines.
+    expect(String(rows[0]![ledger]).length * 2).toBeGreaterThan(SUMMARY_COLUMNS[ledger]!.width);
+    for (const row of rows) {
+      for (const value of row) if (typeof value === 'string' && value !== '') expect(drawn).toContain(squeeze(value));
+    }
   });
 
   it('prints the 活动台账 sheet', () => {

@@ -75,6 +75,14 @@ describe('汇总表.xlsx', () => {
     expect(cell(HEADER_ROW, '单位名称').border.bottom?.style).toBe('thin');
   });
 
+  it('prints the title and the export time atop every page, in the page header rather than in cells a page cuts off', () => {
+    // In cells, a page holding later columns printed only as much of the title as its first two
+    // columns are wide; the print area starts at the header row and the page header carries both.
+    expect(sheet.pageSetup.printArea?.replace(/\$/g, '')).toBe(`A${HEADER_ROW}:X${sheet.rowCount}`);
+    expect(sheet.headerFooter.oddHeader).toContain(`${fixture.ctx.campaign.title}汇总表`);
+    expect(sheet.headerFooter.oddHeader).toContain('导出时间：2023-03-01 10:00（北京时间）');
+  });
+
   it('has a second sheet 活动台账 with one row per recorded activity', () => {
     const ledger = workbook.getWorksheet('活动台账')!;
     expect((ledger.getRow(HEADER_ROW).values as unknown[]).slice(1)).toEqual(ACTIVITY_COLUMNS.map((c) => c.header));

@@ -14,6 +14,11 @@ const run = promisify(execFile);
 export interface RenderedPdf {
   /** The text of each page, laid out (pdftotext -layout). */
   pages: string[];
+  /**
+   * The whole text in the order it is drawn (pdftotext -raw): a wrapped table cell's lines follow
+   * one another, where the laid-out text interleaves them with the cells beside it.
+   */
+  drawn: string;
   /** pdfinfo's "Page size" line, e.g. "841.89 x 595.28 pts (A4)". */
   pageSize: string;
   path: string;
@@ -36,9 +41,11 @@ export async function renderPdfs(files: Record<string, Buffer>): Promise<{ pdfs:
   for (const name of Object.keys(files)) {
     const path = join(dir, `${basename(name).replace(/\.[^.]+$/, '')}.pdf`);
     const { stdout } = await run('pdftotext', ['-layout', path, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    const drawn = await run('pdftotext', ['-raw', path, '-'], { maxBuffer: 64 * 1024 * 1024 });
     const info = await run('pdfinfo', [path]);
     pdfs[name] = {
       pages: stdout.split('\f').filter((page, i, all) => i < all.length - 1 || page.trim() !== ''),
+      drawn: drawn.stdout,
       pageSize: /Page size:\s*(.*)/.exec(info.stdout)?.[1] ?? '',
       path,
     };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Writable } from 'node:stream';
 import type { Campaign } from '#server/campaign/campaign.ts';
@@ -12,6 +13,22 @@ const FONT = { name: '宋体', size: 10 } as const;
 const THIN = { style: 'thin', color: { argb: 'FF808080' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+/** Height of one printed line of 10 pt text: CJK faces stand tall (Noto Sans CJK 1.45 em), so 15 pt. */
+const LINE_POINTS = 15;
+
+/** Text for a page header, where & starts a code (&P, &"黑体"): a literal & is written twice. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
+
+/**
+ * Lines a wrapped text cell prints on. Neither Excel nor LibreOffice grows a row to fit its wrapped
+ * text when opening a file, so without a height the second line of a cell is cut off on paper.
+ * Widths count as terminal columns do (a Chinese character is two), the unit of Excel's widths;
+ * one column is left for the cell's padding.
+ */
+function printedLines(text: string, columnWidth: number): number {
+  const usable = Math.max(1, columnWidth - 1);
+  return text.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil(stringWidth(line) / usable)), 0);
+}
 
 /**
  * Excel dates carry no time zone: a cell shows the clock its serial number encodes. Shifting by
@@ -37,12 +54,14 @@ interface SheetSpec {
 }
 
 /**
- * One table as it should print and read: a title and the export time above it, a bordered table
- * with wrapped text, counts as numbers and times as dates; A4 landscape at 100 % (10 pt text, over
- * as many pages as it takes) with the header row and the unit columns repeated on every page;
- * frozen header and an autofilter for reading on screen.
+ * One table as it should print and read: a title and the export time above it (and atop every
+ * printed page), a bordered table with wrapped text in rows tall enough for it, counts as numbers
+ * and times as dates; A4 landscape at 100 % (10 pt text, over as many pages as it takes) with the
+ * header row and the unit columns repeated on every page; frozen header and an autofilter for
+ * reading on screen.
  */
 function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
+  const exportedAt = `导出时间：${beijingStamp(spec.exportedAt.toISOString())}（北京时间）`;
   const sheet = workbook.addWorksheet(spec.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 2, topLeftCell: `C${HEADER_ROW + 1}`, activeCell: `C${HEADER_ROW + 1}` }],
     pageSetup: {
@@ -51,11 +70,16 @@ function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
       fitToPage: false,
       scale: 100,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { left: 0.4, right: 0.4, top: 0.75, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
       printTitlesColumn: spec.repeatColumns,
     },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    // The title and the export time head every printed page: in cells they would print only as far
+    // as the page's own columns reach, cut off on every page but the first.
+    headerFooter: {
+      oddHeader: `&L&"黑体,Bold"&12${headerText(spec.title)}&R&10${headerText(exportedAt)}`,
+      oddFooter: '第 &P 页，共 &N 页',
+    },
   });
   const last = spec.columns.length;
   sheet.columns = spec.columns.map((c, i) => ({ key: `c${i}`, width: c.width }));
@@ -66,7 +90,7 @@ function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   title.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
   title.height = 28;
   const stamp = sheet.getRow(2);
-  stamp.getCell(1).value = `导出时间：${beijingStamp(spec.exportedAt.toISOString())}（北京时间）`;
+  stamp.getCell(1).value = exportedAt;
   stamp.getCell(1).font = { ...FONT };
 
   const header = sheet.getRow(HEADER_ROW);
@@ -81,7 +105,9 @@ function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
   let at = HEADER_ROW;
   for (const values of spec.rows) {
     const row = sheet.getRow(++at);
+    let lines = 1;
     values.forEach((value, i) => {
+      if (typeof value === 'string') lines = Math.max(lines, printedLines(value, spec.columns[i]!.width));
       const cell = row.getCell(i + 1);
       cell.value = cellValue(value);
       cell.font = { ...FONT };
@@ -98,7 +124,11 @@ function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
         cell.alignment = { vertical: 'top', wrapText: true };
       }
     });
+    row.height = lines * LINE_POINTS;
   }
+  // On screen the title rows stay above the table; on paper the page header carries them. exceljs
+  // puts $ before each corner's column only: LibreOffice ignores a print area with a relative row.
+  sheet.pageSetup.printArea = `A$${HEADER_ROW}:${sheet.getColumn(last).letter}$${at}`;
   sheet.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: HEADER_ROW, column: last } };
 }
 
