@@ -4,6 +4,8 @@ import { exportBytes, exportFixture } from '../support/export-fixture.ts';
 import { exportKind } from '#server/export/exports.ts';
 import { ACTIVITY_COLUMNS, participantCount, SUMMARY_COLUMNS } from '#server/export/summary.ts';
 import { csvField } from '#server/export/summary-csv.ts';
+import { addNote, NOTE_LIMITS } from '#server/review/supervision.ts';
+import { addUnits, freshStore } from '../support/seed-submissions.ts';
 
 const fixture = await exportFixture();
 const HEADER_ROW = 3;
@@ -81,6 +83,28 @@ describe('汇总表.xlsx', () => {
     expect(sheet.pageSetup.printArea?.replace(/\$/g, '')).toBe(`A${HEADER_ROW}:X${sheet.rowCount}`);
     expect(sheet.headerFooter.oddHeader).toContain(`${fixture.ctx.campaign.title}汇总表`);
     expect(sheet.headerFooter.oddHeader).toContain('导出时间：2023-03-01 10:00（北京时间）');
+  });
+
+  it('makes each row as tall as its longest wrapped cell, up to the tallest row Excel has', async () => {
+    // 卫辉's 学习活动台账 runs past its 50 columns: two lines.
+    expect(sheet.getRow(HEADER_ROW + 1).height).toBeGreaterThanOrEqual(30);
+    const store = freshStore();
+    const [unitId] = addUnits(store.db, [{ name: '督导很多的单位', category: '局属建管局' }]);
+    const text = '发现问题'.repeat(NOTE_LIMITS.text / 4);
+    for (let i = 0; i < 3; i++) {
+      addNote(
+        store.db,
+        unitId!,
+        { checkedOn: '2023-02-24', method: '现场检查', findings: text, requirements: text, rectification: text },
+        'admin',
+      );
+    }
+    const bytes = await exportBytes((out) =>
+      exportKind('汇总表.xlsx')!.write({ ...fixture.ctx, db: store.db, dataDir: store.dataDir }, out),
+    );
+    const long = new ExcelJS.Workbook();
+    await long.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    expect(long.getWorksheet('汇总表')!.getRow(HEADER_ROW + 1).height).toBe(409);
   });
 
   it('has a second sheet 活动台账 with one row per recorded activity', () => {

@@ -15,6 +15,8 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN } as const;
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** Height of one printed line of 10 pt text: CJK faces stand tall (Noto Sans CJK 1.45 em), so 15 pt. */
 const LINE_POINTS = 15;
+/** The tallest row Excel can show (409 pt): a cell longer than that prints its first 27 lines. */
+const MAX_ROW_POINTS = 409;
 
 /** Text for a page header, where & starts a code (&P, &"黑体"): a literal & is written twice. */
 const headerText = (text: string) => text.replace(/&/g, '&&');
@@ -124,7 +126,7 @@ function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
         cell.alignment = { vertical: 'top', wrapText: true };
       }
     });
-    row.height = lines * LINE_POINTS;
+    row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
   }
   // On screen the title rows stay above the table; on paper the page header carries them. exceljs
   // puts $ before each corner's column only: LibreOffice ignores a print area with a relative row.
