@@ -86,8 +86,9 @@ describe('汇总表.xlsx', () => {
   });
 
   it('makes each row as tall as its longest wrapped cell, up to the tallest row Excel has', async () => {
-    // 卫辉's 学习活动台账 runs past its 50 columns: two lines.
+    // 卫辉's 学习活动台账 runs past its 50 columns: two lines; the header 企业或其他单位参加 past its 9.
     expect(sheet.getRow(HEADER_ROW + 1).height).toBeGreaterThanOrEqual(30);
+    expect(sheet.getRow(HEADER_ROW).height).toBeGreaterThanOrEqual(30);
     const store = freshStore();
     const [unitId] = addUnits(store.db, [{ name: '督导很多的单位', category: '局属建管局' }]);
     const text = '发现问题'.repeat(NOTE_LIMITS.text / 4);

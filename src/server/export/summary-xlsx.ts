@@ -22,14 +22,20 @@ const MAX_ROW_POINTS = 409;
 const headerText = (text: string) => text.replace(/&/g, '&&');
 
 /**
- * Lines a wrapped text cell prints on. Neither Excel nor LibreOffice grows a row to fit its wrapped
- * text when opening a file, so without a height the second line of a cell is cut off on paper.
- * Widths count as terminal columns do (a Chinese character is two), the unit of Excel's widths;
- * one column is left for the cell's padding.
+ * Lines a wrapped text cell prints on. Spreadsheet programs do not reliably grow a row to fit its
+ * wrapped text when they open a file (LibreOffice left the table's rows one line tall), and a row
+ * too short cuts the rest of its cells off on paper. Widths count as terminal columns do (a
+ * Chinese character is two), the unit of Excel's widths; one column is left for the cell's padding.
  */
 function printedLines(text: string, columnWidth: number): number {
   const usable = Math.max(1, columnWidth - 1);
   return text.split('\n').reduce((lines, line) => lines + Math.max(1, Math.ceil(stringWidth(line) / usable)), 0);
+}
+
+/** The height of a row that shows every line of its text cells, up to the tallest Excel allows. */
+function rowHeight(values: readonly SummaryValue[], columns: SheetSpec['columns']): number {
+  const lines = values.map((value, i) => (typeof value === 'string' ? printedLines(value, columns[i]!.width) : 1));
+  return Math.min(Math.max(1, ...lines) * LINE_POINTS, MAX_ROW_POINTS);
 }
 
 /**
@@ -103,13 +109,15 @@ function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
     cell.border = BORDER;
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
   });
+  header.height = rowHeight(
+    spec.columns.map((c) => c.header),
+    spec.columns,
+  );
 
   let at = HEADER_ROW;
   for (const values of spec.rows) {
     const row = sheet.getRow(++at);
-    let lines = 1;
     values.forEach((value, i) => {
-      if (typeof value === 'string') lines = Math.max(lines, printedLines(value, spec.columns[i]!.width));
       const cell = row.getCell(i + 1);
       cell.value = cellValue(value);
       cell.font = { ...FONT };
@@ -126,7 +134,7 @@ function addTable(workbook: ExcelJS.Workbook, spec: SheetSpec): void {
         cell.alignment = { vertical: 'top', wrapText: true };
       }
     });
-    row.height = Math.min(lines * LINE_POINTS, MAX_ROW_POINTS);
+    row.height = rowHeight(values, spec.columns);
   }
   // On screen the title rows stay above the table; on paper the page header carries them. exceljs
   // puts $ before each corner's column only: LibreOffice ignores a print area with a relative row.
