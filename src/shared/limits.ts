@@ -52,11 +52,6 @@ export const TEXT_LIMITS = {
   essay_body: 20_000,
 } as const;
 
-/** What the file pickers offer: Word (.docx) alone for a 学习感想, whose text goes into the 汇编. */
-export const WORD_ACCEPT = '.docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-/** Accepted attachments (情况汇报, 相关信息 originals). */
-export const ATTACHMENT_ACCEPT = `${WORD_ACCEPT},.pdf,application/pdf`;
-
 /** 31.5 MB → "31.5 MB"; 800 KB → "0.8 MB". For messages. */
 export function formatMegabytes(bytes: number): string {
   const mb = bytes / MB;

@@ -4,7 +4,7 @@
  * Built once per form from the server's props; the parts of the form read it and call its methods.
  */
 import { untrack } from 'svelte';
-import { attachmentAccepts, FIELD } from '#shared/submission/fields.ts';
+import { attachmentAccepts, FIELD, namedAsAccepted } from '#shared/submission/fields.ts';
 import type { FileFieldName, SubmissionFormProps } from '#shared/submission/form.ts';
 import { LIMITS, formatMegabytes } from '#shared/limits.ts';
 import { isLate } from '#shared/campaign/deadline.ts';
@@ -189,11 +189,11 @@ export class FormState {
   }
 
   pickAttachment(field: FileFieldName, file: File): void {
-    const wordOnly = attachmentAccepts(field) === 'word';
-    if (!(wordOnly ? /\.docx$/i : /\.(docx|pdf)$/i).test(file.name)) {
-      this.localErrors[field] = wordOnly
-        ? '学习感想请上传 .docx 文件（其中的文字要编入汇编，PDF 不行）；旧版 .doc 请先在 Word 中“另存为” .docx。'
-        : '只能上传 .docx 或 .pdf 文件；旧版 .doc 请先在 Word 中“另存为” .docx 或 PDF。';
+    if (!namedAsAccepted(field, file.name)) {
+      this.localErrors[field] =
+        attachmentAccepts(field) === 'word'
+          ? '学习感想请上传 .docx 文件（其中的文字要编入汇编，PDF 不行）；旧版 .doc 请先在 Word 中“另存为” .docx。'
+          : '只能上传 .docx 或 .pdf 文件；旧版 .doc 请先在 Word 中“另存为” .docx 或 PDF。';
       return;
     }
     if (file.size > LIMITS.attachmentBytes) {

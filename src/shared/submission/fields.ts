@@ -41,8 +41,20 @@ export function essayFileNumber(field: string): number | undefined {
 
 /**
  * What a file field takes: a 学习感想 only Word, since its text goes into the 汇编 and a PDF's text
- * is not read; the 情况汇报 and 相关信息 originals Word or PDF. The form checks a picked file by
- * this before sending it, the server checks what arrives.
+ * is not read; the 情况汇报 and 相关信息 originals Word or PDF. The file picker offers it, the form
+ * checks a picked file's name by it before sending, and the server checks what arrives.
  */
 export type AttachmentAccepts = 'word' | 'word-or-pdf';
 export const attachmentAccepts = (field: string): AttachmentAccepts => (essayFileNumber(field) === undefined ? 'word-or-pdf' : 'word');
+
+const DOCX = { ending: '.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' };
+const PDF = { ending: '.pdf', mime: 'application/pdf' };
+const FILE_TYPES: Record<AttachmentAccepts, readonly { ending: string; mime: string }[]> = { word: [DOCX], 'word-or-pdf': [DOCX, PDF] };
+
+/** The file picker's accept attribute for a file field. */
+export const pickerAccept = (field: string): string =>
+  FILE_TYPES[attachmentAccepts(field)].flatMap((type) => [type.ending, type.mime]).join(',');
+
+/** Whether a picked file is named as the field takes (its content is the server's to check). */
+export const namedAsAccepted = (field: string, fileName: string): boolean =>
+  FILE_TYPES[attachmentAccepts(field)].some((type) => fileName.trim().toLowerCase().endsWith(type.ending));
